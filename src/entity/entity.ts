@@ -1,0 +1,100 @@
+import type { z } from 'zod';
+import type { ConditionInput } from '../expressions/condition-builder.js';
+import { deleteItem, type DeleteOptions } from '../operations/delete.js';
+import { getItem, type GetOptions } from '../operations/get.js';
+import { notExistsCondition, putItem, type PutOptions } from '../operations/put.js';
+import type { TableModel } from '../table/table-definition.js';
+import { compileEntity, type EntityModel } from './entity-model.js';
+import type { AnyObjectSchema, AttributeOf, EntityKeys, PrimaryKeyOf } from './entity-types.js';
+import { toStoredItem, parseInput } from './item-codec.js';
+
+/** Definition of an entity: its zod schema and key templates. */
+export interface EntityConfig<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>> {
+  /** The item's shape. Its output type is what reads return. */
+  readonly schema: S;
+  /**
+   * Key templates for the primary key and any of the table's indexes. A
+   * segment that names a schema attribute is replaced by its value; others are static.
+   */
+  readonly keys: K;
+}
+
+/** Result of `put` with `returnValues: 'ALL_OLD'`. */
+export interface PutResult<T> {
+  readonly item: T;
+  readonly previous: T | undefined;
+}
+
+/**
+ * A typed entity bound to a table. Create it with `table.entity(name, config)`.
+ *
+ * @typeParam Name - the entity type stored in each item
+ * @typeParam S - the zod object schema
+ * @typeParam K - the key templates
+ */
+export class Entity<
+  Name extends string = string,
+  S extends AnyObjectSchema = AnyObjectSchema,
+  K extends EntityKeys<AttributeOf<S>> = EntityKeys<AttributeOf<S>>,
+> {
+  /** The entity name (stored in the table's entity-type attribute). */
+  readonly name: Name;
+  readonly schema: S;
+  /** Precomputed definition. @internal */
+  readonly model: EntityModel;
+
+  constructor(table: TableModel, name: Name, config: EntityConfig<S, K>) {
+    this.name = name;
+    this.schema = config.schema;
+    this.model = compileEntity(table, name, config.schema, config.keys as EntityKeys);
+  }
+
+  /** Reads one item by its key attributes; `undefined` when absent. */
+  get(key: PrimaryKeyOf<z.output<S>, K>, options: GetOptions & { raw: true }): Promise<Record<string, unknown> | undefined>;
+  get<const A extends AttributeOf<S>>(
+    key: PrimaryKeyOf<z.output<S>, K>,
+    options: GetOptions<A> & { attributes: readonly A[] },
+  ): Promise<Pick<z.output<S>, A> | undefined>;
+  get(key: PrimaryKeyOf<z.output<S>, K>, options?: GetOptions<AttributeOf<S>>): Promise<z.output<S> | undefined>;
+  get(key: PrimaryKeyOf<z.output<S>, K>, options?: GetOptions): Promise<unknown> {
+    return getItem(this.model, key, options);
+  }
+
+  /** Validates and writes a whole item (replacing any item with the same key). Returns the stored value. */
+  put(item: z.input<S>, options: PutOptions<z.output<S>> & { returnValues: 'ALL_OLD' }): Promise<PutResult<z.output<S>>>;
+  put(item: z.input<S>, options?: PutOptions<z.output<S>>): Promise<z.output<S>>;
+  async put(item: z.input<S>, options?: PutOptions<z.output<S>>): Promise<unknown> {
+    const result = await putItem(this.model, item, options as PutOptions<unknown>);
+    return options?.returnValues === 'ALL_OLD' ? result : result.item;
+  }
+
+  /** Like `put`, but fails with `ConditionFailedError` if an item with this key exists. */
+  async create(item: z.input<S>, options?: Omit<PutOptions<z.output<S>>, 'returnValues'>): Promise<z.output<S>> {
+    return (await putItem(this.model, item, options as PutOptions<unknown>, notExistsCondition(this.model))).item as z.output<S>;
+  }
+
+  /** Deletes by key. With `returnValues: 'ALL_OLD'`, returns the deleted item. */
+  delete(key: PrimaryKeyOf<z.output<S>, K>, options?: DeleteOptions<z.output<S>>): Promise<z.output<S> | undefined> {
+    return deleteItem(this.model, key, options as DeleteOptions<unknown>) as Promise<z.output<S> | undefined>;
+  }
+
+  /**
+   * The item exactly as it would be stored: validated, converted, with every
+   * generated key and the entity type. Useful for debugging key design.
+   */
+  toStored(item: z.input<S>): Record<string, unknown> {
+    return toStoredItem(this.model, parseInput(this.model, item));
+  }
+
+  /** Identity helper that types a condition for this entity, for reuse across calls. */
+  condition(input: ConditionInput<z.output<S>>): ConditionInput<z.output<S>> {
+    return input;
+  }
+}
+
+/** The item type of an entity. */
+export type EntityItem<E> = E extends Entity<string, infer S> ? z.output<S> : never;
+/** The put input type of an entity. */
+export type EntityInput<E> = E extends Entity<string, infer S> ? z.input<S> : never;
+/** The key type of an entity. */
+export type EntityKey<E> = E extends Entity<string, infer S, infer K> ? PrimaryKeyOf<z.output<S>, K> : never;

@@ -1,0 +1,58 @@
+/**
+ * Attribute paths. A path is a list of segments: map keys (strings) and list
+ * indexes (numbers). The string form `a.b[2].c` is parsed here; a name that
+ * itself contains `.` or `[` is written as an array: `['a.b', 'c']`.
+ */
+
+/** One step into a document: a map key or a list index. */
+export type PathSegment = string | number;
+
+/** A parsed path, never empty. */
+export type AttributePath = readonly [PathSegment, ...PathSegment[]];
+
+/** Either the dotted string form or an explicit segment array. */
+export type PathInput = string | readonly PathSegment[];
+
+const cache = new Map<string, AttributePath>();
+
+/** Parses `a.b[0].c` into `['a','b',0,'c']`. Cached: paths come from code, not data. */
+export function parsePath(input: PathInput): AttributePath {
+  if (typeof input !== 'string') {
+    if (input.length === 0 || typeof input[0] !== 'string') {
+      throw new TypeError(`An attribute path must start with an attribute name, got ${JSON.stringify(input)}`);
+    }
+    for (const s of input) {
+      if (typeof s === 'number' && !(Number.isInteger(s) && s >= 0)) throw new TypeError(`Invalid list index ${s}`);
+      if (typeof s === 'string' && s.length === 0) throw new TypeError('Attribute names cannot be empty');
+    }
+    return input as unknown as AttributePath;
+  }
+  const hit = cache.get(input);
+  if (hit) return hit;
+  const segments: PathSegment[] = [];
+  const re = /([^.[\]]+)|\[(\d+)\]|(\.)/g;
+  let expectName = true;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(input))) {
+    if (m.index !== last) throw new TypeError(`Cannot parse attribute path ${JSON.stringify(input)}`);
+    last = re.lastIndex;
+    if (m[1] !== undefined) {
+      if (!expectName) throw new TypeError(`Cannot parse attribute path ${JSON.stringify(input)}`);
+      segments.push(m[1]);
+      expectName = false;
+    } else if (m[2] !== undefined) {
+      if (expectName) throw new TypeError(`Cannot parse attribute path ${JSON.stringify(input)}`);
+      segments.push(Number(m[2]));
+    } else {
+      if (expectName) throw new TypeError(`Cannot parse attribute path ${JSON.stringify(input)}`);
+      expectName = true;
+    }
+  }
+  if (last !== input.length || expectName || segments.length === 0) {
+    throw new TypeError(`Cannot parse attribute path ${JSON.stringify(input)}`);
+  }
+  const path = segments as unknown as AttributePath;
+  if (cache.size < 10_000) cache.set(input, path);
+  return path;
+}

@@ -1,0 +1,40 @@
+import type { GetItemCommandInput } from '@aws-sdk/client-dynamodb';
+import type { EntityModel } from '../entity/entity-model.js';
+import { fromStoredItem, keyValues, primaryKey } from '../entity/item-codec.js';
+import { ExpressionContext } from '../expressions/expression-context.js';
+import { unmarshallItem } from '../marshalling/marshall.js';
+import { mapAwsError } from './map-error.js';
+import { projectedSchema, projectionExpression } from './projection.js';
+
+/** Options of `Entity.get`. */
+export interface GetOptions<A extends string = string> {
+  /** Strongly consistent read. */
+  readonly consistent?: boolean;
+  /** Fetch only these top-level attributes; the result type narrows to them. */
+  readonly attributes?: readonly A[];
+  /** Return the stored item unvalidated (keys and bookkeeping included), e.g. for migrations. */
+  readonly raw?: boolean;
+  readonly abortSignal?: AbortSignal;
+}
+
+/** @internal */
+export async function getItem(model: EntityModel, key: Readonly<Record<string, unknown>>, options: GetOptions = {}) {
+  const input: GetItemCommandInput = { TableName: model.table.name, Key: primaryKey(model, key) };
+  if (options.consistent) input.ConsistentRead = true;
+  const attributes = options.raw ? undefined : options.attributes;
+  if (attributes) {
+    const ctx = new ExpressionContext();
+    input.ProjectionExpression = projectionExpression(model, attributes, ctx);
+    Object.assign(input, ctx.toRequest());
+  }
+  let output;
+  try {
+    output = await model.table.transport.send('GetItem', input, options.abortSignal && { abortSignal: options.abortSignal });
+  } catch (error) {
+    throw mapAwsError(error, { entity: model.name, table: model.table.name, key: keyValues(model, key) });
+  }
+  if (!output.Item) return undefined;
+  const raw = unmarshallItem(output.Item);
+  if (options.raw) return raw;
+  return fromStoredItem(model, raw, attributes ? projectedSchema(model, attributes) : model.schema);
+}

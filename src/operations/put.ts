@@ -1,0 +1,70 @@
+import type { PutItemCommandInput } from '@aws-sdk/client-dynamodb';
+import type { EntityModel } from '../entity/entity-model.js';
+import { fromStoredItem, keyValues, parseInput, toStoredItem } from '../entity/item-codec.js';
+import { compileCondition } from '../expressions/compile-condition.js';
+import { resolveCondition, type ConditionInput } from '../expressions/condition-builder.js';
+import type { ConditionNode } from '../expressions/condition-node.js';
+import { ExpressionContext } from '../expressions/expression-context.js';
+import { marshallItem, unmarshallItem } from '../marshalling/marshall.js';
+import { mapAwsError } from './map-error.js';
+
+/** Options of `Entity.put`. */
+export interface PutOptions<T> {
+  /** Write only if this holds for the item currently stored under the key. */
+  readonly condition?: ConditionInput<T>;
+  /** `'ALL_OLD'` returns the item that was replaced. */
+  readonly returnValues?: 'NONE' | 'ALL_OLD';
+  readonly abortSignal?: AbortSignal;
+}
+
+/** The request a put sends, built without sending (transactions and batches reuse it). @internal */
+export interface PreparedPut {
+  readonly input: PutItemCommandInput;
+  readonly parsed: Record<string, unknown>;
+  readonly key: Record<string, unknown>;
+}
+
+/** Validates, builds keys and compiles the condition. No I/O. @internal */
+export function preparePut(
+  model: EntityModel,
+  item: unknown,
+  condition: ConditionNode | undefined,
+  extra?: ConditionNode,
+): PreparedPut {
+  const parsed = parseInput(model, item);
+  const stored = toStoredItem(model, parsed);
+  const input: PutItemCommandInput = { TableName: model.table.name, Item: marshallItem(stored) };
+  const all = [condition, extra].filter((c): c is ConditionNode => c !== undefined);
+  if (all.length > 0) {
+    const ctx = new ExpressionContext();
+    input.ConditionExpression = compileCondition(all.length === 1 ? all[0]! : { kind: 'and', conditions: all }, ctx);
+    Object.assign(input, ctx.toRequest());
+    // Free of charge, and lets ConditionFailedError carry the current item.
+    input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
+  }
+  return { input, parsed, key: keyValues(model, parsed) };
+}
+
+/** @internal */
+export async function putItem(model: EntityModel, item: unknown, options: PutOptions<unknown> = {}, extra?: ConditionNode) {
+  const prepared = preparePut(model, item, options.condition && resolveCondition(options.condition), extra);
+  if (options.returnValues === 'ALL_OLD') prepared.input.ReturnValues = 'ALL_OLD';
+  let output;
+  try {
+    output = await model.table.transport.send('PutItem', prepared.input, options.abortSignal && { abortSignal: options.abortSignal });
+  } catch (error) {
+    throw mapAwsError(error, { entity: model.name, table: model.table.name, key: prepared.key });
+  }
+  const previous = output.Attributes ? fromStoredItem(model, unmarshallItem(output.Attributes)) : undefined;
+  return { item: prepared.parsed, previous };
+}
+
+/** `attribute_not_exists(<partition key>)`: the item must not exist yet. @internal */
+export function notExistsCondition(model: EntityModel): ConditionNode {
+  return { kind: 'exists', path: [model.primary.partitionKeyAttribute], negated: true };
+}
+
+/** `attribute_exists(<partition key>)`: the item must exist. @internal */
+export function existsCondition(model: EntityModel): ConditionNode {
+  return { kind: 'exists', path: [model.primary.partitionKeyAttribute], negated: false };
+}

@@ -1,0 +1,85 @@
+import type { DynamoDBClient, StreamViewType } from '@aws-sdk/client-dynamodb';
+import type { Transport } from '../transport/transport.js';
+
+/** Which attributes an index copies from the base table. */
+export type IndexProjection = 'all' | 'keys-only' | { readonly include: readonly string[] };
+
+/** A global (default) or local secondary index. */
+export interface IndexDefinition {
+  /** `'global'` (default) or `'local'` (shares the table's partition key; create-time only). */
+  readonly type?: 'global' | 'local';
+  /** Partition key attribute. Required for GSIs; LSIs use the table's. */
+  readonly partitionKey?: string;
+  readonly sortKey?: string;
+  /** Default `'all'`. */
+  readonly projection?: IndexProjection;
+  /** Provisioned throughput of a GSI on a provisioned table (defaults to the table's). */
+  readonly throughput?: { readonly read: number; readonly write: number };
+}
+
+/** Capacity mode. */
+export type BillingMode =
+  | { readonly mode: 'on-demand' }
+  | { readonly mode: 'provisioned'; readonly read: number; readonly write: number };
+
+/** Everything a {@link Table} declares. Attribute names of keys are always of type String. */
+export interface TableConfig {
+  /** Table name (3–255 characters of `[A-Za-z0-9_.-]`). */
+  readonly name: string;
+  /** Your client. tablewright never changes its configuration. */
+  readonly client: DynamoDBClient;
+  readonly partitionKey: string;
+  readonly sortKey?: string;
+  readonly indexes?: Readonly<Record<string, IndexDefinition>>;
+  /** Default on-demand. */
+  readonly billing?: BillingMode;
+  /** Default `'STANDARD'`. */
+  readonly tableClass?: 'STANDARD' | 'STANDARD_INFREQUENT_ACCESS';
+  /** Top-level Number attribute DynamoDB's TTL reads (epoch seconds). */
+  readonly ttlAttribute?: string;
+  /** Enables DynamoDB Streams with this view type. */
+  readonly stream?: StreamViewType;
+  readonly deletionProtection?: boolean;
+  /** Attribute that records which entity an item belongs to. Default `_et`. */
+  readonly entityTypeAttribute?: string;
+  /** Delimiter between key segments. One non-alphanumeric character, default `#`. */
+  readonly delimiter?: string;
+  /**
+   * Secret for HMAC-signed pagination cursors. Without it cursors are opaque
+   * but not tamper-proof.
+   */
+  readonly cursorSecret?: string | Uint8Array;
+  /** Clock in epoch milliseconds (TTL checks, timestamps). Default `Date.now`. */
+  readonly clock?: () => number;
+  /** How requests are sent. Default: through `client.send`, honouring all its middleware. */
+  readonly transport?: Transport;
+}
+
+/** A normalised, validated table definition. @internal */
+export interface TableModel {
+  readonly name: string;
+  readonly client: DynamoDBClient;
+  readonly partitionKey: string;
+  readonly sortKey: string | undefined;
+  readonly indexes: Readonly<Record<string, ResolvedIndex>>;
+  readonly billing: BillingMode;
+  readonly tableClass: 'STANDARD' | 'STANDARD_INFREQUENT_ACCESS';
+  readonly ttlAttribute: string | undefined;
+  readonly stream: StreamViewType | undefined;
+  readonly deletionProtection: boolean;
+  readonly entityTypeAttribute: string;
+  readonly delimiter: string;
+  readonly cursorSecret: Uint8Array | undefined;
+  readonly clock: () => number;
+  readonly transport: Transport;
+}
+
+/** An index with its key names resolved (LSIs get the table's partition key). @internal */
+export interface ResolvedIndex {
+  readonly name: string;
+  readonly type: 'global' | 'local';
+  readonly partitionKey: string;
+  readonly sortKey: string | undefined;
+  readonly projection: IndexProjection;
+  readonly throughput: { readonly read: number; readonly write: number } | undefined;
+}

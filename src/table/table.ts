@@ -1,0 +1,85 @@
+import { Entity, type EntityConfig } from '../entity/entity.js';
+import type { AnyObjectSchema, AttributeOf, EntityKeys } from '../entity/entity-types.js';
+import { resolveTable } from './resolve-table.js';
+import type { IndexDefinition, TableConfig, TableModel } from './table-definition.js';
+import {
+  createTable,
+  deleteTable,
+  describeTable,
+  ensureTable,
+  waitForActive,
+  type EnsureResult,
+  type TableStatusReport,
+  type WaitOptions,
+} from './table-lifecycle.js';
+
+/**
+ * A DynamoDB table declaration: keys, indexes, capacity, TTL, stream. Entities
+ * are defined on it with {@link Table.entity}.
+ *
+ * @typeParam I - names of the table's secondary indexes
+ *
+ * @example
+ * ```ts
+ * const table = new Table({
+ *   name: 'app', client, partitionKey: 'pk', sortKey: 'sk',
+ *   indexes: { gsi1: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' } },
+ * });
+ * await table.ensure();
+ * ```
+ */
+export class Table<I extends string = string> {
+  /** Normalised declaration. @internal */
+  readonly model: TableModel;
+
+  constructor(config: TableConfig & { readonly indexes?: Readonly<Record<I, IndexDefinition>> }) {
+    this.model = resolveTable(config);
+  }
+
+  get name(): string {
+    return this.model.name;
+  }
+
+  /**
+   * Defines an entity stored in this table.
+   *
+   * @example
+   * ```ts
+   * const User = table.entity('User', {
+   *   schema: z.object({ orgId: z.string(), userId: z.string(), email: z.string() }),
+   *   keys: { primary: { pk: ['ORG', 'orgId'], sk: ['USER', 'userId'] } },
+   * });
+   * ```
+   */
+  entity<const Name extends string, S extends AnyObjectSchema, const K extends EntityKeys<AttributeOf<S>, I>>(
+    name: Name,
+    config: EntityConfig<S, K> & { readonly keys: { readonly [P in Exclude<keyof K, 'primary' | I>]: never } },
+  ): Entity<Name, S, K> {
+    return new Entity<Name, S, K>(this.model, name, config);
+  }
+
+  /** Creates the table and waits until it (and its indexes) are ACTIVE; enables TTL if declared. */
+  create(options?: WaitOptions): Promise<void> {
+    return createTable(this.model, options);
+  }
+
+  /** Creates the table if missing; otherwise adds missing GSIs, enables TTL and streams. Idempotent. */
+  ensure(options?: WaitOptions): Promise<EnsureResult> {
+    return ensureTable(this.model, options);
+  }
+
+  /** Reports whether the table exists and how it differs from this declaration. */
+  describe(): Promise<TableStatusReport> {
+    return describeTable(this.model);
+  }
+
+  /** Waits until the table and every GSI are ACTIVE. */
+  waitUntilActive(options?: WaitOptions): Promise<void> {
+    return waitForActive(this.model, options).then(() => undefined);
+  }
+
+  /** Deletes the table. */
+  delete(): Promise<void> {
+    return deleteTable(this.model);
+  }
+}

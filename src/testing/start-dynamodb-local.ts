@@ -29,7 +29,7 @@ export interface DynamoDBLocal {
   readonly port: number;
   /** A client with dummy credentials pointed at {@link DynamoDBLocal.endpoint}. */
   readonly client: DynamoDBClient;
-  /** Makes another client for the same instance, e.g. with its own access key (own namespace). */
+  /** Another client for the same instance, e.g. with its own access key (own namespace; DynamoDB Local accepts letters and digits only). */
   createClient(options?: { accessKeyId?: string; region?: string }): DynamoDBClient;
   /** Ends the child process this call started (and only that one). Idempotent. */
   stop(): Promise<void>;

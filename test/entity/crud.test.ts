@@ -193,3 +193,15 @@ describe('Entity get / put / delete', () => {
     await expect(Other.get({ orgId: 'acme', userId: 'u1' })).rejects.toThrow(/belongs to entity "User"/);
   });
 });
+
+describe('numbers beyond 2^53', () => {
+  it('round-trip as numbers for z.number() and exactly for z.bigint()', async () => {
+    const Big = table.entity('Big', {
+      schema: z.object({ id: z.string(), n: z.number(), b: z.bigint(), nested: z.object({ n: z.number() }) }),
+      keys: { primary: { pk: ['BIG', 'id'], sk: ['BIG'] } },
+    });
+    const item = { id: '1', n: 2 ** 60, b: 12345678901234567890123n, nested: { n: 1e20 } };
+    await Big.put(item);
+    expect(await Big.get({ id: '1' })).toEqual(item);
+  });
+});

@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { connect } from 'node:net';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { DynamoDBLocalStartError, startDynamoDBLocal } from '../../src/testing/index.js';
+
+/** Polls until nothing listens on the port any more (bounded), instead of sleeping a guess. */
+async function waitUntilClosed(port: number, timeoutMs = 20_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => (socket.destroy(), resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
+    if (!open) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
+
+describe('startDynamoDBLocal', () => {
+  it('starts an in-memory instance on a free port and stop() ends it', async () => {
+    const local = await startDynamoDBLocal();
+    expect(local.endpoint).toBe(`http://127.0.0.1:${local.port}`);
+    const other = local.createClient({ accessKeyId: 'someoneElse' });
+    expect((await other.send(new ListTablesCommand({}))).TableNames).toEqual([]);
+    other.destroy();
+    await local.stop();
+    await local.stop(); // idempotent
+    expect(await waitUntilClosed(local.port)).toBe(true);
+  });
+
+  it('explains how to install Java when it is missing', async () => {
+    const error = await startDynamoDBLocal({ javaPath: '/nonexistent/bin/java' }).catch((e) => e);
+    expect(error).toBeInstanceOf(DynamoDBLocalStartError);
+    expect(error.message).toMatch(/needs a Java runtime/);
+    expect(error.message).toMatch(/apt-get install -y openjdk-17-jre-headless/);
+  });
+
+  it('does not leave java behind when the parent process is killed with SIGKILL', async () => {
+    const script = `
+      import { startDynamoDBLocal } from './src/testing/index.ts';
+      const local = await startDynamoDBLocal();
+      console.log('PORT ' + local.port);
+      setInterval(() => {}, 1000);
+    `;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stdout.on('data', () => {
+        const m = /PORT (\d+)/.exec(out);
+        if (m) resolve(Number(m[1]));
+      });
+      child.once('exit', () => reject(new Error(`child exited early: ${out}`)));
+    });
+    expect(await waitUntilClosed(port, 200)).toBe(false); // Local is up
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+    expect(await waitUntilClosed(port)).toBe(true);
+  });
+});

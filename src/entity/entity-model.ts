@@ -4,6 +4,7 @@ import { compileKeyTemplate, type CompiledKey, type KeyTemplate } from '../keys/
 import { compileFromStorage, compileToStorage, type Converter } from '../schema/storage-codec.js';
 import { defOf, kindOf } from '../schema/zod-def.js';
 import type { ResolvedIndex, TableModel } from '../table/table-definition.js';
+import { compileTtl, type TtlConfig, type TtlModel } from '../ttl/ttl-model.js';
 import type { AnyObjectSchema, EntityKeys } from './entity-types.js';
 
 /** The compiled keys of the primary key or one index. @internal */
@@ -35,12 +36,25 @@ export interface EntityModel {
   readonly generatedAttributes: ReadonlySet<string>;
   readonly toStorage: Converter | undefined;
   readonly fromStorage: Converter | undefined;
+  /** Set when the table has a TTL attribute. */
+  readonly ttl: TtlModel | undefined;
+}
+
+/** Optional behaviours declared on an entity. @internal */
+export interface EntityFeatures {
+  readonly ttl?: TtlConfig | undefined;
 }
 
 const KEYABLE = new Set(['string', 'number', 'date', 'enum', 'literal', 'boolean', 'bigint', 'template_literal']);
 
 /** Validates an entity definition against its table and compiles it. @internal */
-export function compileEntity(table: TableModel, name: string, schema: AnyObjectSchema, keys: EntityKeys): EntityModel {
+export function compileEntity(
+  table: TableModel,
+  name: string,
+  schema: AnyObjectSchema,
+  keys: EntityKeys,
+  features: EntityFeatures = {},
+): EntityModel {
   const fail = (message: string): never => {
     throw new ConfigurationError(`Entity ${name}: ${message}`);
   };
@@ -52,6 +66,7 @@ export function compileEntity(table: TableModel, name: string, schema: AnyObject
 
   const generated = new Set<string>([table.partitionKey, table.entityTypeAttribute]);
   if (table.sortKey) generated.add(table.sortKey);
+  if (table.ttlAttribute) generated.add(table.ttlAttribute);
   for (const index of Object.values(table.indexes)) {
     generated.add(index.partitionKey);
     if (index.sortKey) generated.add(index.sortKey);
@@ -119,5 +134,6 @@ export function compileEntity(table: TableModel, name: string, schema: AnyObject
     generatedAttributes: generated,
     toStorage: compileToStorage(schema),
     fromStorage: compileFromStorage(schema),
+    ttl: compileTtl(table, name, shape, features.ttl),
   };
 }

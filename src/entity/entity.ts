@@ -7,6 +7,12 @@ import type { TableModel } from '../table/table-definition.js';
 import { compileEntity, type EntityModel } from './entity-model.js';
 import type { AnyObjectSchema, AttributeOf, EntityKeys, PrimaryKeyOf } from './entity-types.js';
 import { toStoredItem, parseInput } from './item-codec.js';
+import { setExpiry, type ExpiryUpdateOptions } from '../ttl/expiry-update.js';
+import { notExpiredNode } from '../ttl/ttl-condition.js';
+import type { TtlConfig } from '../ttl/ttl-model.js';
+import type { ExpiryInput } from '../ttl/ttl-value.js';
+import type { ConditionNode } from '../expressions/condition-node.js';
+import { ConfigurationError } from '../errors.js';
 
 /** Definition of an entity: its zod schema and key templates. */
 export interface EntityConfig<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>> {
@@ -17,6 +23,11 @@ export interface EntityConfig<S extends AnyObjectSchema, K extends EntityKeys<At
    * segment that names a schema attribute is replaced by its value; others are static.
    */
   readonly keys: K;
+  /**
+   * How items expire (needs `ttlAttribute` on the table): `{ after: '30d' }` or
+   * `{ attribute: 'validUntil' }` (a Date or epoch-seconds field). Per call: `put(item, { expiresAt })`.
+   */
+  readonly ttl?: TtlConfig<AttributeOf<S>>;
 }
 
 /** Result of `put` with `returnValues: 'ALL_OLD'`. */
@@ -46,7 +57,7 @@ export class Entity<
   constructor(table: TableModel, name: Name, config: EntityConfig<S, K>) {
     this.name = name;
     this.schema = config.schema;
-    this.model = compileEntity(table, name, config.schema, config.keys as EntityKeys);
+    this.model = compileEntity(table, name, config.schema, config.keys as EntityKeys, { ttl: config.ttl });
   }
 
   /** Reads one item by its key attributes; `undefined` when absent. */
@@ -89,6 +100,28 @@ export class Entity<
   /** Identity helper that types a condition for this entity, for reuse across calls. */
   condition(input: ConditionInput<z.output<S>>): ConditionInput<z.output<S>> {
     return input;
+  }
+
+  /**
+   * Moves an item's expiry (`{ after: '1h' }`, a Date or epoch seconds). Fails
+   * with `ConditionFailedError` if the item is gone or already expired.
+   */
+  async extendExpiry(key: PrimaryKeyOf<z.output<S>, K>, expiresAt: ExpiryInput, options?: ExpiryUpdateOptions): Promise<z.output<S>> {
+    return (await setExpiry(this.model, key, expiresAt, options)) as z.output<S>;
+  }
+
+  /** Makes an item never expire. Fails with `ConditionFailedError` if it is gone or already expired. */
+  async removeExpiry(key: PrimaryKeyOf<z.output<S>, K>, options?: ExpiryUpdateOptions): Promise<z.output<S>> {
+    return (await setExpiry(this.model, key, null, options)) as z.output<S>;
+  }
+
+  /**
+   * A condition that holds while the item has not expired (by the table clock,
+   * now): combine it with others, e.g. `c.and(c.eq('status', 'open'), Cart.notExpired())`.
+   */
+  notExpired(): ConditionNode {
+    if (!this.model.ttl) throw new ConfigurationError(`${this.name}: the table declares no ttlAttribute`);
+    return notExpiredNode(this.model.ttl, this.model.table.clock());
   }
 }
 

@@ -3,6 +3,7 @@ import type { EntityModel } from '../entity/entity-model.js';
 import { fromStoredItem, keyValues, primaryKey } from '../entity/item-codec.js';
 import { ExpressionContext } from '../expressions/expression-context.js';
 import { unmarshallItem } from '../marshalling/marshall.js';
+import { isExpired } from '../ttl/ttl-model.js';
 import { mapAwsError } from './map-error.js';
 import { projectedSchema, projectionExpression } from './projection.js';
 
@@ -14,6 +15,8 @@ export interface GetOptions<A extends string = string> {
   readonly attributes?: readonly A[];
   /** Return the stored item unvalidated (keys and bookkeeping included), e.g. for migrations. */
   readonly raw?: boolean;
+  /** Also return items whose TTL has passed but that DynamoDB has not deleted yet. */
+  readonly includeExpired?: boolean;
   readonly abortSignal?: AbortSignal;
 }
 
@@ -35,6 +38,8 @@ export async function getItem(model: EntityModel, key: Readonly<Record<string, u
   }
   if (!output.Item) return undefined;
   const raw = unmarshallItem(output.Item);
+  // DynamoDB deletes expired items only eventually; until then they are hidden here.
+  if (!options.includeExpired && isExpired(model.ttl, raw, model.table.clock())) return undefined;
   if (options.raw) return raw;
   return fromStoredItem(model, raw, attributes ? projectedSchema(model, attributes) : model.schema);
 }

@@ -6,12 +6,14 @@ const picked = new WeakMap<EntityModel, Map<string, z.ZodType>>();
 
 /**
  * Builds a ProjectionExpression for top-level attributes. The entity type
- * attribute is always fetched so reads can still check which entity an item is.
+ * attribute (and the TTL attribute) is always fetched so reads can still check
+ * which entity an item is and whether it has expired.
  * @internal
  */
 export function projectionExpression(model: EntityModel, attributes: readonly string[], ctx: ExpressionContext): string {
   const names = new Set(attributes);
   names.add(model.table.entityTypeAttribute);
+  if (model.ttl) names.add(model.ttl.attribute); // expired items are hidden even from projections
   return [...names].map((n) => ctx.name(n)).join(', ');
 }
 

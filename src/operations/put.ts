@@ -1,11 +1,12 @@
 import type { PutItemCommandInput } from '@aws-sdk/client-dynamodb';
 import type { EntityModel } from '../entity/entity-model.js';
-import { fromStoredItem, keyValues, parseInput, toStoredItem } from '../entity/item-codec.js';
+import { fromStoredItem, keyValues, parseInput, toStoredItem, type WriteExtras } from '../entity/item-codec.js';
 import { compileCondition } from '../expressions/compile-condition.js';
 import { resolveCondition, type ConditionInput } from '../expressions/condition-builder.js';
 import type { ConditionNode } from '../expressions/condition-node.js';
 import { ExpressionContext } from '../expressions/expression-context.js';
 import { marshallItem, unmarshallItem } from '../marshalling/marshall.js';
+import type { ExpiryInput } from '../ttl/ttl-value.js';
 import { mapAwsError } from './map-error.js';
 
 /** Options of `Entity.put`. */
@@ -14,6 +15,8 @@ export interface PutOptions<T> {
   readonly condition?: ConditionInput<T>;
   /** `'ALL_OLD'` returns the item that was replaced. */
   readonly returnValues?: 'NONE' | 'ALL_OLD';
+  /** When this item expires (overrides the entity's `ttl` rule); `null` for never. */
+  readonly expiresAt?: ExpiryInput | null;
   readonly abortSignal?: AbortSignal;
 }
 
@@ -30,9 +33,10 @@ export function preparePut(
   item: unknown,
   condition: ConditionNode | undefined,
   extra?: ConditionNode,
+  extras?: WriteExtras,
 ): PreparedPut {
   const parsed = parseInput(model, item);
-  const stored = toStoredItem(model, parsed);
+  const stored = toStoredItem(model, parsed, extras);
   const input: PutItemCommandInput = { TableName: model.table.name, Item: marshallItem(stored) };
   const all = [condition, extra].filter((c): c is ConditionNode => c !== undefined);
   if (all.length > 0) {
@@ -47,7 +51,9 @@ export function preparePut(
 
 /** @internal */
 export async function putItem(model: EntityModel, item: unknown, options: PutOptions<unknown> = {}, extra?: ConditionNode) {
-  const prepared = preparePut(model, item, options.condition && resolveCondition(options.condition), extra);
+  const prepared = preparePut(model, item, options.condition && resolveCondition(options.condition), extra, {
+    expiresAt: options.expiresAt,
+  });
   if (options.returnValues === 'ALL_OLD') prepared.input.ReturnValues = 'ALL_OLD';
   let output;
   try {

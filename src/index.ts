@@ -40,3 +40,29 @@ export {
   TableNotFoundError,
 } from './errors.js';
 export type { ValidationIssue, KeyErrorReason } from './errors.js';
+
+// transactions, batch, optimistic locking, timestamps (issue 5)
+export { transactWrite } from './transactions/transact-write.js';
+export type { TransactWriteOptions } from './transactions/transact-write.js';
+export { transactGet } from './transactions/transact-get.js';
+export type { TransactGetOptions } from './transactions/transact-get.js';
+export { writeIdempotently } from './transactions/idempotent-write.js';
+export type { IdempotentWriteOptions } from './transactions/idempotent-write.js';
+export { TRANSACTION_MAX_ACTIONS, TRANSACTION_MAX_BYTES } from './transactions/transaction-checks.js';
+export { batchGet, BATCH_GET_MAX_KEYS } from './batch/batch-get.js';
+export type { BatchGetOptions, BatchGetResult } from './batch/batch-get.js';
+export { batchWrite, BATCH_WRITE_MAX_ITEMS, BATCH_WRITE_MAX_BYTES } from './batch/batch-write.js';
+export type { BatchWriteOptions, BatchWriteResult } from './batch/batch-write.js';
+export type { RetryPolicy } from './batch/retry-policy.js';
+export type { WriteOperation, PutOpOptions, DeleteOpOptions } from './operations/write-operation.js';
+export type { GetOperation, GetResults } from './operations/get-operation.js';
+export type { VersionConfig } from './locking/versioning.js';
+export type { TimestampsConfig, TimestampFormat } from './schema/timestamps.js';
+export {
+  VersionConflictError,
+  TransactionCanceledError,
+  IdempotencyError,
+  RequestLimitError,
+  UnprocessedItemsError,
+} from './errors.js';
+export type { CancellationReason, UnprocessedEntry } from './errors.js';

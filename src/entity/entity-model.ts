@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
 import { compileKeyTemplate, type CompiledKey, type KeyTemplate } from '../keys/key-template.js';
+import { resolveVersion, type VersionConfig, type VersionModel } from '../locking/versioning.js';
+import { WRITE_TOKEN_ATTRIBUTE } from '../locking/write-token.js';
 import { compileFromStorage, compileToStorage, type Converter } from '../schema/storage-codec.js';
+import { resolveTimestamps, type TimestampModel, type TimestampsConfig } from '../schema/timestamps.js';
 import { defOf, kindOf } from '../schema/zod-def.js';
 import type { ResolvedIndex, TableModel } from '../table/table-definition.js';
 import type { AnyObjectSchema, EntityKeys } from './entity-types.js';
@@ -35,12 +38,28 @@ export interface EntityModel {
   readonly generatedAttributes: ReadonlySet<string>;
   readonly toStorage: Converter | undefined;
   readonly fromStorage: Converter | undefined;
+  /** Optimistic locking, when the entity declares `version`. */
+  readonly version: VersionModel | undefined;
+  /** Managed createdAt/updatedAt, when the entity declares `timestamps`. */
+  readonly timestamps: TimestampModel | undefined;
+}
+
+/** Optional entity features compiled with the model. @internal */
+export interface EntityFeatures {
+  readonly version?: VersionConfig | undefined;
+  readonly timestamps?: TimestampsConfig | undefined;
 }
 
 const KEYABLE = new Set(['string', 'number', 'date', 'enum', 'literal', 'boolean', 'bigint', 'template_literal']);
 
 /** Validates an entity definition against its table and compiles it. @internal */
-export function compileEntity(table: TableModel, name: string, schema: AnyObjectSchema, keys: EntityKeys): EntityModel {
+export function compileEntity(
+  table: TableModel,
+  name: string,
+  schema: AnyObjectSchema,
+  keys: EntityKeys,
+  features: EntityFeatures = {},
+): EntityModel {
   const fail = (message: string): never => {
     throw new ConfigurationError(`Entity ${name}: ${message}`);
   };
@@ -50,7 +69,7 @@ export function compileEntity(table: TableModel, name: string, schema: AnyObject
   const shape = def.shape!;
   const isAttribute = (segment: string) => Object.prototype.hasOwnProperty.call(shape, segment);
 
-  const generated = new Set<string>([table.partitionKey, table.entityTypeAttribute]);
+  const generated = new Set<string>([table.partitionKey, table.entityTypeAttribute, WRITE_TOKEN_ATTRIBUTE]);
   if (table.sortKey) generated.add(table.sortKey);
   for (const index of Object.values(table.indexes)) {
     generated.add(index.partitionKey);
@@ -119,5 +138,7 @@ export function compileEntity(table: TableModel, name: string, schema: AnyObject
     generatedAttributes: generated,
     toStorage: compileToStorage(schema),
     fromStorage: compileFromStorage(schema),
+    version: resolveVersion(shape, features.version, fail),
+    timestamps: resolveTimestamps(shape, features.timestamps, fail),
   };
 }

@@ -1,0 +1,43 @@
+import { fromStoredItem } from '../entity/item-codec.js';
+import { unmarshallItem } from '../marshalling/marshall.js';
+import { estimateItemBytes } from '../operations/estimate-item-bytes.js';
+import type { GetOperation, GetResults } from '../operations/get-operation.js';
+import { checkTransaction } from './transaction-checks.js';
+import { mapTransactionError } from './transact-write.js';
+
+/** Options of {@link transactGet}. */
+export interface TransactGetOptions {
+  readonly abortSignal?: AbortSignal;
+}
+
+/**
+ * Reads up to 100 items as one serializable snapshot, across entities and
+ * tables of one client. Returns a tuple in input order, each parsed by its
+ * entity; `undefined` for missing items.
+ *
+ * @example
+ * ```ts
+ * const [user, order] = await transactGet([User.getOp(k1), Order.getOp(k2)] as const);
+ * ```
+ */
+export async function transactGet<const Ops extends readonly GetOperation[]>(ops: Ops, options: TransactGetOptions = {}): Promise<GetResults<Ops>> {
+  const table = checkTransaction(
+    'TransactGetItems',
+    ops,
+    ops.map((op) => estimateItemBytes(op.request.Key)),
+  );
+  let output;
+  try {
+    output = await table.transport.send(
+      'TransactGetItems',
+      { TransactItems: ops.map((op) => ({ Get: { TableName: op.request.TableName, Key: op.request.Key } })) },
+      options.abortSignal && { abortSignal: options.abortSignal },
+    );
+  } catch (error) {
+    throw mapTransactionError(error, ops, undefined);
+  }
+  return ops.map((op, i) => {
+    const item = output.Responses?.[i]?.Item;
+    return item ? fromStoredItem(op.model, unmarshallItem(item)) : undefined;
+  }) as GetResults<Ops>;
+}

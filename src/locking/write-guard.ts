@@ -27,13 +27,14 @@ const NONE: WriteGuard = { condition: undefined, token: undefined, versioned: fa
 /**
  * Applies timestamps and the version increment to a parsed put item (mutates
  * it) and returns the guard. `create`: the caller already requires that the
- * item does not exist.
+ * item does not exist. `withToken`: carry a write token (creates and
+ * version-locked puts only).
  * @internal
  */
-export function guardPut(model: EntityModel, parsed: Record<string, unknown>, create: boolean): WriteGuard {
+export function guardPut(model: EntityModel, parsed: Record<string, unknown>, create: boolean, withToken = true): WriteGuard {
   if (model.timestamps) stampPut(model.timestamps, parsed, model.table.clock());
   const version = model.version;
-  if (!version) return create ? { ...NONE, token: newWriteToken() } : NONE;
+  if (!version) return create && withToken ? { ...NONE, token: newWriteToken() } : NONE;
   const read = parsed[version.attribute];
   const expected = create || typeof read !== 'number' ? undefined : read;
   const guard = versionGuard(version, model.primary.partitionKeyAttribute, expected);
@@ -41,7 +42,7 @@ export function guardPut(model: EntityModel, parsed: Record<string, unknown>, cr
   return {
     // A create already carries attribute_not_exists; do not repeat it.
     condition: create ? undefined : guard.condition,
-    token: newWriteToken(),
+    token: withToken ? newWriteToken() : undefined,
     versioned: true,
     expectedVersion: expected,
   };

@@ -29,16 +29,28 @@ export interface PreparedPut {
   readonly guard: WriteGuard;
 }
 
+/** How a put is prepared. @internal */
+export interface PutFlags {
+  /** The caller requires that the item does not exist (`extra` carries that condition). */
+  readonly create?: boolean;
+  /**
+   * Store a per-call write token for creates and version-locked puts (default
+   * true). Transactions turn it off: their ClientRequestToken already makes
+   * resends safe, and a fresh token per call would break that idempotency.
+   */
+  readonly writeToken?: boolean;
+}
+
 /** Validates, builds keys and compiles the condition. No I/O. @internal */
 export function preparePut(
   model: EntityModel,
   item: unknown,
   condition: ConditionNode | undefined,
   extra?: ConditionNode,
-  create = false,
+  flags: PutFlags = {},
 ): PreparedPut {
   const parsed = parseInput(model, item);
-  const guard = guardPut(model, parsed, create);
+  const guard = guardPut(model, parsed, flags.create === true, flags.writeToken !== false);
   const stored = toStoredItem(model, parsed);
   if (guard.token !== undefined) stored[WRITE_TOKEN_ATTRIBUTE] = guard.token;
   const input: PutItemCommandInput = { TableName: model.table.name, Item: marshallItem(stored) };
@@ -55,7 +67,7 @@ export function preparePut(
 
 /** @internal */
 export async function putItem(model: EntityModel, item: unknown, options: PutOptions<unknown> = {}, extra?: ConditionNode, create = false) {
-  const prepared = preparePut(model, item, options.condition && resolveCondition(options.condition), extra, create);
+  const prepared = preparePut(model, item, options.condition && resolveCondition(options.condition), extra, { create });
   if (options.returnValues === 'ALL_OLD') prepared.input.ReturnValues = 'ALL_OLD';
   let output;
   try {

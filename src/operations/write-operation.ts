@@ -54,7 +54,7 @@ export interface DeleteOpOptions<T> {
 export function putOperation<T>(model: EntityModel, item: unknown, options: PutOpOptions<T> = {}): WriteOperation<T> {
   const condition = options.condition && resolveCondition(options.condition as ConditionInput<unknown>);
   const notExists = options.create ? notExistsCondition(model) : undefined;
-  const prepared = preparePut(model, item, condition, notExists, options.create === true);
+  const prepared = preparePut(model, item, condition, notExists, { create: options.create === true, writeToken: false });
   const { input } = prepared;
   return {
     kind: 'put',

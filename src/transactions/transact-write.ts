@@ -11,7 +11,9 @@ export interface TransactWriteOptions {
    * `ClientRequestToken` (1–36 characters): repeating the same call with the
    * same token within 10 minutes is a no-op; with other parameters it throws
    * `IdempotencyError`. Without it, tablewright sends none (the SDK then
-   * generates one per call, shared by its own retries).
+   * generates one per call, shared by its own retries). To retry a call
+   * yourself, resend the same operation objects: timestamps are taken when
+   * an operation is built, so rebuilt operations are "other parameters".
    */
   readonly token?: string;
   readonly abortSignal?: AbortSignal;

@@ -1,6 +1,6 @@
 import { Entity, type EntityConfig } from '../entity/entity.js';
 import type { AnyObjectSchema, AttributeOf, EntityKeys } from '../entity/entity-types.js';
-import { batchGet, type BatchGetOptions } from '../batch/batch-get.js';
+import { batchGet, type BatchGetOptions, type BatchGetResult } from '../batch/batch-get.js';
 import { batchWrite, type BatchWriteOptions, type BatchWriteResult } from '../batch/batch-write.js';
 import type { GetOperation, GetResults } from '../operations/get-operation.js';
 import type { WriteOperation } from '../operations/write-operation.js';
@@ -103,7 +103,12 @@ export class Table<I extends string = string> {
   }
 
   /** {@link batchGet}: any number of keys, chunked and retried; items in input order. */
-  batchGet<const Ops extends readonly GetOperation[]>(ops: Ops, options?: BatchGetOptions): Promise<GetResults<Ops>> {
+  batchGet<const Ops extends readonly GetOperation[]>(
+    ops: Ops,
+    options: BatchGetOptions & { readonly returnUnprocessed: true },
+  ): Promise<BatchGetResult<GetResults<Ops>>>;
+  batchGet<const Ops extends readonly GetOperation[]>(ops: Ops, options?: BatchGetOptions): Promise<GetResults<Ops>>;
+  batchGet(ops: readonly GetOperation[], options?: BatchGetOptions): Promise<unknown> {
     return batchGet(ops, options);
   }
 

@@ -1,9 +1,9 @@
 import type { EntityModel } from '../entity/entity-model.js';
 import { ConditionFailedError, ConfigurationError, VersionConflictError } from '../errors.js';
 import type { ConditionNode } from '../expressions/condition-node.js';
-import { stampPut } from '../schema/timestamps.js';
+import { stampPut, timestampUpdate } from '../schema/timestamps.js';
 import { isVersionMismatch, storedVersion, versionGuard } from './versioning.js';
-import { carriesWriteToken, newWriteToken } from './write-token.js';
+import { carriesWriteToken, newWriteToken, WRITE_TOKEN_ATTRIBUTE } from './write-token.js';
 
 /**
  * What optimistic locking, timestamps and ambiguous-write protection add to
@@ -66,7 +66,45 @@ export function guardDelete(model: EntityModel, expectedVersion: number | 'any' 
 }
 
 /**
- * Interprets a failed conditional put/delete under its guard:
+ * What an update adds for versioning, timestamps and ambiguous writes — the
+ * hook for `Entity.update` (issue 3). The update must:
+ * 1. AND `guard.condition` (if any) with its own condition and ask
+ *    `ReturnValuesOnConditionCheckFailure: 'ALL_OLD'`;
+ * 2. add `SET name = value` for every entry of `set` (version + 1, updatedAt,
+ *    the write token) and `SET name = if_not_exists(name, value)` for
+ *    `setIfNotExists` (createdAt); values are in schema form (`Date` for date
+ *    fields) and marshal with `ExpressionContext.value`;
+ * 3. on `ConditionFailedError`, call {@link interpretConditionFailure} with
+ *    `'update'` and treat `'applied'` as success.
+ * Inside a transaction pass `writeToken: false` (the ClientRequestToken covers resends).
+ * `expectedVersion` is required for version-locked entities (`'any'` skips the check).
+ * @internal
+ */
+export function guardUpdate(
+  model: EntityModel,
+  options: { readonly expectedVersion?: number | 'any' | undefined; readonly writeToken?: boolean } = {},
+): { readonly guard: WriteGuard; readonly set: Readonly<Record<string, unknown>>; readonly setIfNotExists: Readonly<Record<string, unknown>> } {
+  const set: Record<string, unknown> = {};
+  const setIfNotExists: Record<string, unknown> = {};
+  if (model.timestamps) {
+    const stamps = timestampUpdate(model.timestamps, model.table.clock());
+    Object.assign(set, stamps.set);
+    Object.assign(setIfNotExists, stamps.setIfNotExists);
+  }
+  const version = model.version;
+  if (!version || options.expectedVersion === 'any') return { guard: NONE, set, setIfNotExists };
+  if (options.expectedVersion === undefined) {
+    throw new ConfigurationError(`${model.name} is version-locked: update needs { expectedVersion: <the version you read> } (or 'any')`);
+  }
+  const { condition, next } = versionGuard(version, model.primary.partitionKeyAttribute, options.expectedVersion);
+  set[version.attribute] = next;
+  const token = options.writeToken === false ? undefined : newWriteToken();
+  if (token !== undefined) set[WRITE_TOKEN_ATTRIBUTE] = token;
+  return { guard: { condition, token, versioned: true, expectedVersion: options.expectedVersion }, set, setIfNotExists };
+}
+
+/**
+ * Interprets a failed conditional put/update/delete under its guard:
  * - the returned item carries this call's write token → `'applied'` (an SDK
  *   retry of our own successful write);
  * - a version-locked delete whose item is gone → `'applied'` (the goal state
@@ -79,7 +117,7 @@ export function interpretConditionFailure(
   model: EntityModel,
   guard: WriteGuard,
   error: ConditionFailedError,
-  operation: 'put' | 'delete',
+  operation: 'put' | 'update' | 'delete',
 ): 'applied' | Error {
   const current = error.item;
   if (carriesWriteToken(current, guard.token)) return 'applied';

@@ -165,3 +165,19 @@ describe('managed timestamps', () => {
     expect(timestampUpdate(model, at)).toEqual({ set: { updatedAt: new Date(at) }, setIfNotExists: { createdAt: new Date(at) } });
   });
 });
+
+describe('update hook (for Entity.update)', () => {
+  it('guardUpdate: requires the version read, sets version+1, updatedAt, createdAt if not exists, and a write token', async () => {
+    const { guardUpdate } = await import('../../src/locking/write-guard.js');
+    now = Date.parse('2026-04-01T00:00:00.000Z');
+    const { guard, set, setIfNotExists } = guardUpdate(Doc.model, { expectedVersion: 4 });
+    expect(guard).toMatchObject({ versioned: true, expectedVersion: 4 });
+    expect(guard.condition).toEqual(versionGuard({ attribute: 'version' }, 'pk', 4).condition);
+    expect(set).toEqual({ updatedAt: new Date(now), version: 5, _wt: guard.token });
+    expect(guard.token).toMatch(/^[0-9a-f-]{36}$/);
+    expect(setIfNotExists).toEqual({ createdAt: new Date(now) });
+    expect(() => guardUpdate(Doc.model)).toThrow(ConfigurationError);
+    expect(guardUpdate(Doc.model, { expectedVersion: 'any' }).guard.versioned).toBe(false);
+    expect(guardUpdate(Doc.model, { expectedVersion: 1, writeToken: false }).set).not.toHaveProperty('_wt');
+  });
+});

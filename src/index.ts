@@ -53,7 +53,7 @@ export { batchGet, BATCH_GET_MAX_KEYS } from './batch/batch-get.js';
 export type { BatchGetOptions, BatchGetResult } from './batch/batch-get.js';
 export { batchWrite, BATCH_WRITE_MAX_ITEMS, BATCH_WRITE_MAX_BYTES } from './batch/batch-write.js';
 export type { BatchWriteOptions, BatchWriteResult } from './batch/batch-write.js';
-export type { RetryPolicy } from './batch/retry-policy.js';
+export type { RetryPolicy } from './operations/retry-policy.js';
 export type { WriteOperation, PutOpOptions, DeleteOpOptions } from './operations/write-operation.js';
 export type { GetOperation, GetResults } from './operations/get-operation.js';
 export type { VersionConfig } from './locking/versioning.js';

@@ -7,7 +7,7 @@ import { itemIdentity } from '../operations/item-identity.js';
 import { mapAwsError } from '../operations/map-error.js';
 import { isTransientError } from '../operations/transient-error.js';
 import type { TableModel } from '../table/table-definition.js';
-import { resolveRetryPolicy, runBounded, type RetryPolicy } from './retry-policy.js';
+import { resolveRetryPolicy, runBounded, type RetryPolicy } from '../operations/retry-policy.js';
 
 /** AWS: at most 100 keys per BatchGetItem. */
 export const BATCH_GET_MAX_KEYS = 100;

@@ -6,7 +6,7 @@ import { mapAwsError } from '../operations/map-error.js';
 import { isTransientError } from '../operations/transient-error.js';
 import type { WriteOperation } from '../operations/write-operation.js';
 import { sharedTable } from './batch-get.js';
-import { resolveRetryPolicy, runBounded, type RetryPolicy } from './retry-policy.js';
+import { resolveRetryPolicy, runBounded, type RetryPolicy } from '../operations/retry-policy.js';
 
 /** AWS: at most 25 put/delete requests per BatchWriteItem. */
 export const BATCH_WRITE_MAX_ITEMS = 25;

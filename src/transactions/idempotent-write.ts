@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { resolveRetryPolicy, type RetryPolicy } from '../operations/retry-policy.js';
 import { isTransientError } from '../operations/transient-error.js';
 import type { WriteOperation } from '../operations/write-operation.js';
 import { transactWrite } from './transact-write.js';
@@ -11,8 +12,10 @@ export interface IdempotentWriteOptions {
    * retry of the whole call, even from another process, a no-op.
    */
   readonly token?: string;
-  /** Sends in total when the outcome is unknown (connection lost, timeout, throttling). Default 3. */
+  /** Sends in total when the outcome is unknown (connection lost, timeout, throttling, conflict). Default 3. */
   readonly maxAttempts?: number;
+  /** Backoff between resends (full jitter). Default base 50 ms, cap 1 s; `maxAttempts` above wins. */
+  readonly retry?: Omit<RetryPolicy, 'maxAttempts'>;
   readonly abortSignal?: AbortSignal;
 }
 
@@ -27,6 +30,7 @@ export interface IdempotentWriteOptions {
 export async function writeIdempotently(op: WriteOperation, options: IdempotentWriteOptions = {}): Promise<void> {
   const token = options.token ?? randomUUID();
   const attempts = Math.max(1, options.maxAttempts ?? 3);
+  const policy = resolveRetryPolicy({ maxDelayMs: 1000, ...options.retry, maxAttempts: attempts });
   for (let attempt = 1; ; attempt++) {
     try {
       await transactWrite([op], { token, ...(options.abortSignal && { abortSignal: options.abortSignal }) });
@@ -34,5 +38,6 @@ export async function writeIdempotently(op: WriteOperation, options: IdempotentW
     } catch (error) {
       if (attempt >= attempts || !isTransientError(error) || options.abortSignal?.aborted) throw error;
     }
+    await policy.backoff(attempt);
   }
 }

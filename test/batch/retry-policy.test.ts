@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fullJitterDelay, resolveRetryPolicy, runBounded } from '../../src/batch/retry-policy.js';
+import { fullJitterDelay, resolveRetryPolicy, runBounded } from '../../src/operations/retry-policy.js';
 import { estimateItemBytes } from '../../src/operations/estimate-item-bytes.js';
 import { marshallItem } from '../../src/marshalling/marshall.js';
 

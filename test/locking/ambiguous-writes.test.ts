@@ -129,7 +129,7 @@ describe('ambiguous writes (response lost after DynamoDB applied the write)', ()
     };
     const sentBefore = proxy.seen.get('TransactWriteItems') ?? 0;
     proxy.dropNext('TransactWriteItems');
-    await writeIdempotently(increment);
+    await writeIdempotently(increment, { retry: { baseDelayMs: 1 } });
     expect((proxy.seen.get('TransactWriteItems') ?? 0) - sentBefore).toBe(2);
     expect(await Counter.get({ id: 'c1' })).toEqual({ id: 'c1', count: 1 });
 

@@ -1,7 +1,7 @@
 import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { batchWrite, RequestLimitError, Table, TableNotFoundError, UnprocessedItemsError } from '../../src/index.js';
+import { batchWrite, RequestLimitError, sdkTransport, Table, TableNotFoundError, UnprocessedItemsError, type Transport } from '../../src/index.js';
 import { installPartialBatchDouble, seededRandom, type PartialBatchDouble } from '../doubles/partial-batch.double.js';
 import { createTestTable, localClient } from '../helpers/local.js';
 
@@ -131,5 +131,30 @@ describe('batchWrite', () => {
     await expect(batchWrite([Versioned.putOp({ id: 'v' })])).rejects.toMatchObject({ reason: 'not-allowed' });
     expect(double.calls.BatchWriteItem).toBe(before);
     expect(await scanIds('dup')).toEqual([]);
+  });
+
+  it('chunks at 25 items per request and keeps at most `concurrency` requests in flight', async () => {
+    const sizes: number[] = [];
+    let inFlight = 0;
+    let peak = 0;
+    const base = sdkTransport(plain);
+    const spy: Transport = {
+      async send(operation, input, options) {
+        if (operation === 'BatchWriteItem') {
+          sizes.push(Object.values((input as { RequestItems: Record<string, unknown[]> }).RequestItems).reduce((n, r) => n + r.length, 0));
+          peak = Math.max(peak, ++inFlight);
+        }
+        try {
+          return await base.send(operation, input, options);
+        } finally {
+          if (operation === 'BatchWriteItem') inFlight--;
+        }
+      },
+    };
+    const R = define(new Table({ name: tableName, client: plain, partitionKey: 'pk', sortKey: 'sk', transport: spy }));
+    await batchWrite(Array.from({ length: 160 }, (_, i) => R.putOp({ id: `chunk-${i}`, n: i })), { concurrency: 2 });
+    expect(sizes).toEqual([25, 25, 25, 25, 25, 25, 10]);
+    expect(peak).toBe(2);
+    expect(await scanIds('chunk-')).toHaveLength(160);
   });
 });

@@ -53,3 +53,29 @@ export type { TtlErrorReason } from './errors.js';
 // streams
 export { isTtlDeletion, recordKind } from './streams/record-kind.js';
 export type { RecordKind, StreamRecordLike, StreamRecordIdentity } from './streams/record-kind.js';
+
+// transactions, batch, optimistic locking, timestamps (issue 5)
+export { transactWrite } from './transactions/transact-write.js';
+export type { TransactWriteOptions } from './transactions/transact-write.js';
+export { transactGet } from './transactions/transact-get.js';
+export type { TransactGetOptions } from './transactions/transact-get.js';
+export { writeIdempotently } from './transactions/idempotent-write.js';
+export type { IdempotentWriteOptions } from './transactions/idempotent-write.js';
+export { TRANSACTION_MAX_ACTIONS, TRANSACTION_MAX_BYTES } from './transactions/transaction-checks.js';
+export { batchGet, BATCH_GET_MAX_KEYS } from './batch/batch-get.js';
+export type { BatchGetOptions, BatchGetResult } from './batch/batch-get.js';
+export { batchWrite, BATCH_WRITE_MAX_ITEMS, BATCH_WRITE_MAX_BYTES } from './batch/batch-write.js';
+export type { BatchWriteOptions, BatchWriteResult } from './batch/batch-write.js';
+export type { RetryPolicy } from './operations/retry-policy.js';
+export type { WriteOperation, PutOpOptions, DeleteOpOptions } from './operations/write-operation.js';
+export type { GetOperation, GetResults } from './operations/get-operation.js';
+export type { VersionConfig } from './locking/versioning.js';
+export type { TimestampsConfig, TimestampFormat } from './schema/timestamps.js';
+export {
+  VersionConflictError,
+  TransactionCanceledError,
+  IdempotencyError,
+  RequestLimitError,
+  UnprocessedItemsError,
+} from './errors.js';
+export type { CancellationReason, UnprocessedEntry } from './errors.js';

@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
 import { compileKeyTemplate, type CompiledKey, type KeyTemplate } from '../keys/key-template.js';
+import { resolveVersion, type VersionConfig, type VersionModel } from '../locking/versioning.js';
+import { WRITE_TOKEN_ATTRIBUTE } from '../locking/write-token.js';
 import { compileFromStorage, compileToStorage, type Converter } from '../schema/storage-codec.js';
+import { resolveTimestamps, type TimestampModel, type TimestampsConfig } from '../schema/timestamps.js';
 import { defOf, kindOf } from '../schema/zod-def.js';
 import type { ResolvedIndex, TableModel } from '../table/table-definition.js';
 import { compileTtl, type TtlConfig, type TtlModel } from '../ttl/ttl-model.js';
@@ -38,11 +41,17 @@ export interface EntityModel {
   readonly fromStorage: Converter | undefined;
   /** Set when the table has a TTL attribute. */
   readonly ttl: TtlModel | undefined;
+  /** Optimistic locking, when the entity declares `version`. */
+  readonly version: VersionModel | undefined;
+  /** Managed createdAt/updatedAt, when the entity declares `timestamps`. */
+  readonly timestamps: TimestampModel | undefined;
 }
 
-/** Optional behaviours declared on an entity. @internal */
+/** Optional entity features compiled with the model. @internal */
 export interface EntityFeatures {
   readonly ttl?: TtlConfig | undefined;
+  readonly version?: VersionConfig | undefined;
+  readonly timestamps?: TimestampsConfig | undefined;
 }
 
 const KEYABLE = new Set(['string', 'number', 'date', 'enum', 'literal', 'boolean', 'bigint', 'template_literal']);
@@ -64,7 +73,7 @@ export function compileEntity(
   const shape = def.shape!;
   const isAttribute = (segment: string) => Object.prototype.hasOwnProperty.call(shape, segment);
 
-  const generated = new Set<string>([table.partitionKey, table.entityTypeAttribute]);
+  const generated = new Set<string>([table.partitionKey, table.entityTypeAttribute, WRITE_TOKEN_ATTRIBUTE]);
   if (table.sortKey) generated.add(table.sortKey);
   if (table.ttlAttribute) generated.add(table.ttlAttribute);
   for (const index of Object.values(table.indexes)) {
@@ -135,5 +144,7 @@ export function compileEntity(
     toStorage: compileToStorage(schema),
     fromStorage: compileFromStorage(schema),
     ttl: compileTtl(table, name, shape, features.ttl),
+    version: resolveVersion(shape, features.version, fail),
+    timestamps: resolveTimestamps(shape, features.timestamps, fail),
   };
 }

@@ -3,6 +3,17 @@ import type { ConditionInput } from '../expressions/condition-builder.js';
 import { deleteItem, type DeleteOptions } from '../operations/delete.js';
 import { getItem, type GetOptions } from '../operations/get.js';
 import { notExistsCondition, putItem, type PutOptions } from '../operations/put.js';
+import type { VersionConfig } from '../locking/versioning.js';
+import type { TimestampsConfig } from '../schema/timestamps.js';
+import { getOperation, type GetOperation } from '../operations/get-operation.js';
+import {
+  conditionOperation,
+  deleteOperation,
+  putOperation,
+  type DeleteOpOptions,
+  type PutOpOptions,
+  type WriteOperation,
+} from '../operations/write-operation.js';
 import type { TableModel } from '../table/table-definition.js';
 import { compileEntity, type EntityModel } from './entity-model.js';
 import type { AnyObjectSchema, AttributeOf, EntityKeys, PrimaryKeyOf } from './entity-types.js';
@@ -28,6 +39,20 @@ export interface EntityConfig<S extends AnyObjectSchema, K extends EntityKeys<At
    * `{ attribute: 'validUntil' }` (a Date or epoch-seconds field). Per call: `put(item, { expiresAt })`.
    */
   readonly ttl?: TtlConfig<AttributeOf<S>>;
+  /**
+   * Optimistic locking. The attribute (default `version`) must be declared in
+   * the schema as `z.number().int().optional()`. A put without a version
+   * creates (the item must not exist) and writes version 1; a put carrying the
+   * version it read requires that version and writes the next one; a delete
+   * passes `expectedVersion`. A stale write throws `VersionConflictError`.
+   */
+  readonly version?: VersionConfig;
+  /**
+   * Managed `createdAt`/`updatedAt` (names and format configurable), set from
+   * the table's clock on every put. Declare them in the schema as optional
+   * fields (`z.date().optional()` for `'iso'`, `z.number().optional()` for epochs).
+   */
+  readonly timestamps?: TimestampsConfig;
 }
 
 /** Result of `put` with `returnValues: 'ALL_OLD'`. */
@@ -57,7 +82,11 @@ export class Entity<
   constructor(table: TableModel, name: Name, config: EntityConfig<S, K>) {
     this.name = name;
     this.schema = config.schema;
-    this.model = compileEntity(table, name, config.schema, config.keys as EntityKeys, { ttl: config.ttl });
+    this.model = compileEntity(table, name, config.schema, config.keys as EntityKeys, {
+      ttl: config.ttl,
+      version: config.version,
+      timestamps: config.timestamps,
+    });
   }
 
   /** Reads one item by its key attributes; `undefined` when absent. */
@@ -81,7 +110,7 @@ export class Entity<
 
   /** Like `put`, but fails with `ConditionFailedError` if an item with this key exists. */
   async create(item: z.input<S>, options?: Omit<PutOptions<z.output<S>>, 'returnValues'>): Promise<z.output<S>> {
-    return (await putItem(this.model, item, options as PutOptions<unknown>, notExistsCondition(this.model))).item as z.output<S>;
+    return (await putItem(this.model, item, options as PutOptions<unknown>, notExistsCondition(this.model), true)).item as z.output<S>;
   }
 
   /** Deletes by key. With `returnValues: 'ALL_OLD'`, returns the deleted item. */
@@ -122,6 +151,32 @@ export class Entity<
   notExpired(): ConditionNode {
     if (!this.model.ttl) throw new ConfigurationError(`${this.name}: the table declares no ttlAttribute`);
     return notExpiredNode(this.model.ttl, this.model.table.clock());
+  }
+
+  // transactions and batch (issue 5)
+
+  /**
+   * A put for `transactWrite` or `batchWrite`: validated and built now, sent
+   * later. Version locking and timestamps apply as in `put`; `op.item` is the
+   * item as it will be stored.
+   */
+  putOp(item: z.input<S>, options?: PutOpOptions<z.output<S>>): WriteOperation<z.output<S>> {
+    return putOperation(this.model, item, options);
+  }
+
+  /** A delete for `transactWrite` or `batchWrite`. Version-locked entities pass `expectedVersion`. */
+  deleteOp(key: PrimaryKeyOf<z.output<S>, K>, options?: DeleteOpOptions<z.output<S>>): WriteOperation<z.output<S>> {
+    return deleteOperation(this.model, key, options);
+  }
+
+  /** A condition check for `transactWrite`: the transaction fails unless it holds for the stored item. */
+  conditionOp(key: PrimaryKeyOf<z.output<S>, K>, condition: ConditionInput<z.output<S>>): WriteOperation<z.output<S>> {
+    return conditionOperation(this.model, key, condition);
+  }
+
+  /** A key for `transactGet` or `batchGet`; that position of the result is this entity's item type. */
+  getOp(key: PrimaryKeyOf<z.output<S>, K>): GetOperation<z.output<S>> {
+    return getOperation(this.model, key);
   }
 }
 

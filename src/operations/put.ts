@@ -5,6 +5,9 @@ import { compileCondition } from '../expressions/compile-condition.js';
 import { resolveCondition, type ConditionInput } from '../expressions/condition-builder.js';
 import type { ConditionNode } from '../expressions/condition-node.js';
 import { ExpressionContext } from '../expressions/expression-context.js';
+import { guardPut, interpretConditionFailure, type WriteGuard } from '../locking/write-guard.js';
+import { WRITE_TOKEN_ATTRIBUTE } from '../locking/write-token.js';
+import { ConditionFailedError } from '../errors.js';
 import { marshallItem, unmarshallItem } from '../marshalling/marshall.js';
 import type { ExpiryInput } from '../ttl/ttl-value.js';
 import { mapAwsError } from './map-error.js';
@@ -25,6 +28,20 @@ export interface PreparedPut {
   readonly input: PutItemCommandInput;
   readonly parsed: Record<string, unknown>;
   readonly key: Record<string, unknown>;
+  /** Version/timestamp/write-token bookkeeping of this put. */
+  readonly guard: WriteGuard;
+}
+
+/** How a put is prepared. @internal */
+export interface PutFlags extends WriteExtras {
+  /** The caller requires that the item does not exist (`extra` carries that condition). */
+  readonly create?: boolean;
+  /**
+   * Store a per-call write token for creates and version-locked puts (default
+   * true). Transactions turn it off: their ClientRequestToken already makes
+   * resends safe, and a fresh token per call would break that idempotency.
+   */
+  readonly writeToken?: boolean;
 }
 
 /** Validates, builds keys and compiles the condition. No I/O. @internal */
@@ -33,12 +50,14 @@ export function preparePut(
   item: unknown,
   condition: ConditionNode | undefined,
   extra?: ConditionNode,
-  extras?: WriteExtras,
+  flags: PutFlags = {},
 ): PreparedPut {
   const parsed = parseInput(model, item);
-  const stored = toStoredItem(model, parsed, extras);
+  const guard = guardPut(model, parsed, flags.create === true, flags.writeToken !== false);
+  const stored = toStoredItem(model, parsed, flags);
+  if (guard.token !== undefined) stored[WRITE_TOKEN_ATTRIBUTE] = guard.token;
   const input: PutItemCommandInput = { TableName: model.table.name, Item: marshallItem(stored) };
-  const all = [condition, extra].filter((c): c is ConditionNode => c !== undefined);
+  const all = [condition, extra, guard.condition].filter((c): c is ConditionNode => c !== undefined);
   if (all.length > 0) {
     const ctx = new ExpressionContext();
     input.ConditionExpression = compileCondition(all.length === 1 ? all[0]! : { kind: 'and', conditions: all }, ctx);
@@ -46,12 +65,13 @@ export function preparePut(
     // Free of charge, and lets ConditionFailedError carry the current item.
     input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
   }
-  return { input, parsed, key: keyValues(model, parsed) };
+  return { input, parsed, key: keyValues(model, parsed), guard };
 }
 
 /** @internal */
-export async function putItem(model: EntityModel, item: unknown, options: PutOptions<unknown> = {}, extra?: ConditionNode) {
+export async function putItem(model: EntityModel, item: unknown, options: PutOptions<unknown> = {}, extra?: ConditionNode, create = false) {
   const prepared = preparePut(model, item, options.condition && resolveCondition(options.condition), extra, {
+    create,
     expiresAt: options.expiresAt,
   });
   if (options.returnValues === 'ALL_OLD') prepared.input.ReturnValues = 'ALL_OLD';
@@ -59,7 +79,11 @@ export async function putItem(model: EntityModel, item: unknown, options: PutOpt
   try {
     output = await model.table.transport.send('PutItem', prepared.input, options.abortSignal && { abortSignal: options.abortSignal });
   } catch (error) {
-    throw mapAwsError(error, { entity: model.name, table: model.table.name, key: prepared.key });
+    const mapped = mapAwsError(error, { entity: model.name, table: model.table.name, key: prepared.key });
+    if (!(mapped instanceof ConditionFailedError)) throw mapped;
+    const outcome = interpretConditionFailure(model, prepared.guard, mapped, 'put');
+    if (outcome !== 'applied') throw outcome;
+    return { item: prepared.parsed, previous: undefined };
   }
   const previous = output.Attributes ? fromStoredItem(model, unmarshallItem(output.Attributes)) : undefined;
   return { item: prepared.parsed, previous };

@@ -1,5 +1,11 @@
 import { Entity, type EntityConfig } from '../entity/entity.js';
 import type { AnyObjectSchema, AttributeOf, EntityKeys } from '../entity/entity-types.js';
+import { batchGet, type BatchGetOptions, type BatchGetResult } from '../batch/batch-get.js';
+import { batchWrite, type BatchWriteOptions, type BatchWriteResult } from '../batch/batch-write.js';
+import type { GetOperation, GetResults } from '../operations/get-operation.js';
+import type { WriteOperation } from '../operations/write-operation.js';
+import { transactGet, type TransactGetOptions } from '../transactions/transact-get.js';
+import { transactWrite, type TransactWriteOptions } from '../transactions/transact-write.js';
 import { resolveTable } from './resolve-table.js';
 import type { IndexDefinition, TableConfig, TableModel } from './table-definition.js';
 import {
@@ -81,5 +87,33 @@ export class Table<I extends string = string> {
   /** Deletes the table. */
   delete(): Promise<void> {
     return deleteTable(this.model);
+  }
+
+  // transactions and batch (issue 5): the same as the free functions, which
+  // also accept operations on several tables of one client.
+
+  /** {@link transactWrite}: up to 100 operations, atomically. */
+  transactWrite(ops: readonly WriteOperation[], options?: TransactWriteOptions): Promise<void> {
+    return transactWrite(ops, options);
+  }
+
+  /** {@link transactGet}: a typed tuple in input order, `undefined` for missing items. */
+  transactGet<const Ops extends readonly GetOperation[]>(ops: Ops, options?: TransactGetOptions): Promise<GetResults<Ops>> {
+    return transactGet(ops, options);
+  }
+
+  /** {@link batchGet}: any number of keys, chunked and retried; items in input order. */
+  batchGet<const Ops extends readonly GetOperation[]>(
+    ops: Ops,
+    options: BatchGetOptions & { readonly returnUnprocessed: true },
+  ): Promise<BatchGetResult<GetResults<Ops>>>;
+  batchGet<const Ops extends readonly GetOperation[]>(ops: Ops, options?: BatchGetOptions): Promise<GetResults<Ops>>;
+  batchGet(ops: readonly GetOperation[], options?: BatchGetOptions): Promise<unknown> {
+    return batchGet(ops, options);
+  }
+
+  /** {@link batchWrite}: any number of puts/deletes, chunked, concurrent and retried. */
+  batchWrite(ops: readonly WriteOperation[], options?: BatchWriteOptions): Promise<BatchWriteResult> {
+    return batchWrite(ops, options);
   }
 }

@@ -1,7 +1,7 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConditionFailedError, ConfigurationError, Table, TtlError } from '../../src/index.js';
+import { batchGet, ConditionFailedError, ConfigurationError, Table, transactGet, TtlError } from '../../src/index.js';
 import { localClient, tableName } from '../helpers/local.js';
 
 const client = localClient();
@@ -89,6 +89,23 @@ describe('expired items are hidden from get', () => {
     expect(await E.Reservation.get({ cartId: 'c3', sku: 'a' }, { attributes: ['qty'] })).toBeUndefined();
     expect(await E.Reservation.get({ cartId: 'c3', sku: 'a' }, { includeExpired: true })).toMatchObject({ qty: 2 });
     expect(await raw('CART#c3', 'SKU#a')).toBeDefined(); // still stored: hidden, not deleted
+  });
+
+  it('batchGet and transactGet read expired items as missing; includeExpired shows them', async () => {
+    clock.now = Date.now();
+    await E.Reservation.put({ cartId: 'c6', sku: 'short', qty: 1 }, { expiresAt: { after: '10m' } });
+    await E.Reservation.put({ cartId: 'c6', sku: 'long', qty: 2 }, { expiresAt: { after: '2h' } });
+    await E.Reservation.put({ cartId: 'c6', sku: 'never', qty: 3 }, { expiresAt: null });
+    const ops = [
+      E.Reservation.getOp({ cartId: 'c6', sku: 'short' }),
+      E.Reservation.getOp({ cartId: 'c6', sku: 'long' }),
+      E.Reservation.getOp({ cartId: 'c6', sku: 'never' }),
+    ] as const;
+    clock.now += 30 * 60_000; // 'short' has expired by the injected clock, not by the wall clock
+    expect((await batchGet(ops)).map((i) => i?.qty)).toEqual([undefined, 2, 3]);
+    expect((await transactGet(ops)).map((i) => i?.qty)).toEqual([undefined, 2, 3]);
+    expect((await batchGet(ops, { includeExpired: true })).map((i) => i?.qty)).toEqual([1, 2, 3]);
+    expect((await transactGet(ops, { includeExpired: true })).map((i) => i?.qty)).toEqual([1, 2, 3]);
   });
 
   it('extendExpiry / removeExpiry move the expiry, but not for items already expired', async () => {

@@ -1,0 +1,156 @@
+import type { AttributeValue, BatchGetItemCommandInput } from '@aws-sdk/client-dynamodb';
+import { fromStoredItem } from '../entity/item-codec.js';
+import { ConfigurationError, UnprocessedItemsError, type UnprocessedEntry } from '../errors.js';
+import { unmarshallItem } from '../marshalling/marshall.js';
+import type { GetOperation, GetResults } from '../operations/get-operation.js';
+import { itemIdentity } from '../operations/item-identity.js';
+import { mapAwsError } from '../operations/map-error.js';
+import { isTransientError } from '../operations/transient-error.js';
+import type { TableModel } from '../table/table-definition.js';
+import { isExpired } from '../ttl/ttl-model.js';
+import { resolveRetryPolicy, runBounded, type RetryPolicy } from '../operations/retry-policy.js';
+
+/** AWS: at most 100 keys per BatchGetItem. */
+export const BATCH_GET_MAX_KEYS = 100;
+
+/** Options of {@link batchGet}. */
+export interface BatchGetOptions {
+  /** Strongly consistent reads. */
+  readonly consistent?: boolean;
+  /** Requests in flight at once. Default 4. */
+  readonly concurrency?: number;
+  /** Retry of `UnprocessedKeys` and retryable errors. */
+  readonly retry?: RetryPolicy;
+  /** Return `{ items, unprocessed }` instead of throwing `UnprocessedItemsError` when retries run out. */
+  readonly returnUnprocessed?: boolean;
+  /** Also return items whose TTL has passed but that DynamoDB has not deleted yet. */
+  readonly includeExpired?: boolean;
+  readonly abortSignal?: AbortSignal;
+}
+
+/** Result of {@link batchGet} with `returnUnprocessed: true`. */
+export interface BatchGetResult<R> {
+  /** In input order; `undefined` for missing and for unprocessed keys. */
+  readonly items: R;
+  /** Keys not read (retries ran out); empty when everything was read. */
+  readonly unprocessed: readonly UnprocessedEntry<GetOperation>[];
+}
+
+/**
+ * Reads any number of keys across entities and tables of one client. Keys are
+ * de-duplicated, sent 100 per request, and `UnprocessedKeys` (throttling, the
+ * 16 MB response cap) are retried with exponential backoff and full jitter.
+ * Returns the items in input order, parsed by their entities, `undefined`
+ * for missing ones.
+ *
+ * @throws UnprocessedItemsError - retries ran out or a non-retryable error
+ *   stopped the batch; `unprocessed` lists exactly the keys not read and
+ *   `items` holds what was read
+ */
+export function batchGet<const Ops extends readonly GetOperation[]>(
+  ops: Ops,
+  options: BatchGetOptions & { readonly returnUnprocessed: true },
+): Promise<BatchGetResult<GetResults<Ops>>>;
+export function batchGet<const Ops extends readonly GetOperation[]>(ops: Ops, options?: BatchGetOptions): Promise<GetResults<Ops>>;
+export async function batchGet(ops: readonly GetOperation[], options: BatchGetOptions = {}): Promise<unknown> {
+  const items: unknown[] = new Array(ops.length).fill(undefined);
+  if (ops.length === 0) return options.returnUnprocessed ? { items, unprocessed: [] } : items;
+  const table = sharedTable(ops);
+
+  // One request entry per distinct item; every input position that asked for it.
+  const unique = new Map<string, { op: GetOperation; indexes: number[] }>();
+  ops.forEach((op, index) => {
+    const entry = unique.get(op.identity);
+    if (entry) entry.indexes.push(index);
+    else unique.set(op.identity, { op, indexes: [index] });
+  });
+  const entries = [...unique.values()];
+  const chunks: (typeof entries)[] = [];
+  for (let i = 0; i < entries.length; i += BATCH_GET_MAX_KEYS) chunks.push(entries.slice(i, i + BATCH_GET_MAX_KEYS));
+
+  const policy = resolveRetryPolicy(options.retry);
+  const found = new Map<string, Record<string, AttributeValue>>();
+  // Identities DynamoDB answered for (found or missing); everything else is unprocessed.
+  const done = new Set<string>();
+  let failure: unknown;
+
+  await runBounded(
+    chunks.length,
+    options.concurrency ?? 4,
+    async (c) => {
+      let pending = chunks[c]!;
+      for (let attempt = 1; pending.length > 0; attempt++) {
+        if (failure !== undefined) break;
+        if (attempt > 1) {
+          if (attempt > policy.maxAttempts) break;
+          await policy.backoff(attempt - 1);
+        }
+        try {
+          const output = await table.transport.send('BatchGetItem', requestFor(pending, options.consistent), options.abortSignal && { abortSignal: options.abortSignal });
+          for (const [tableName, rows] of Object.entries(output.Responses ?? {})) {
+            const model = pending.find((e) => e.op.request.TableName === tableName)?.op.model;
+            if (!model) continue;
+            for (const row of rows) found.set(itemIdentity(tableName, model.primary.partitionKeyAttribute, model.primary.sortKeyAttribute, row), row);
+          }
+          const retry = new Set<string>();
+          for (const [tableName, request] of Object.entries(output.UnprocessedKeys ?? {})) {
+            const model = pending.find((e) => e.op.request.TableName === tableName)?.op.model;
+            if (!model) continue;
+            for (const key of request.Keys ?? []) retry.add(itemIdentity(tableName, model.primary.partitionKeyAttribute, model.primary.sortKeyAttribute, key));
+          }
+          for (const e of pending) if (!retry.has(e.op.identity)) done.add(e.op.identity);
+          pending = pending.filter((e) => retry.has(e.op.identity));
+        } catch (error) {
+          const mapped = mapAwsError(error, { table: table.name });
+          if (!isTransientError(mapped) || options.abortSignal?.aborted) {
+            failure ??= mapped;
+            break;
+          }
+        }
+      }
+    },
+    () => failure !== undefined,
+  );
+
+  for (const e of entries) {
+    const row = found.get(e.op.identity);
+    if (!row) continue;
+    const raw = unmarshallItem(row);
+    const model = e.op.model;
+    // expired but not yet deleted by DynamoDB: reads as missing
+    if (!options.includeExpired && isExpired(model.ttl, raw, model.table.clock())) continue;
+    for (const index of e.indexes) items[index] = fromStoredItem(ops[index]!.model, raw);
+  }
+  const unprocessed: UnprocessedEntry<GetOperation>[] = [];
+  ops.forEach((op, index) => {
+    // Includes chunks never started because a failure stopped the batch.
+    if (!done.has(op.identity)) unprocessed.push({ index, operation: op });
+  });
+
+  if (failure !== undefined) {
+    throw new UnprocessedItemsError({ operation: 'BatchGetItem', reason: 'error', unprocessed, items, cause: failure });
+  }
+  if (options.returnUnprocessed) return { items, unprocessed };
+  if (unprocessed.length > 0) throw new UnprocessedItemsError({ operation: 'BatchGetItem', reason: 'retries-exhausted', unprocessed, items });
+  return items;
+}
+
+function requestFor(entries: readonly { op: GetOperation }[], consistent: boolean | undefined): BatchGetItemCommandInput {
+  const RequestItems: NonNullable<BatchGetItemCommandInput['RequestItems']> = {};
+  for (const { op } of entries) {
+    const forTable = (RequestItems[op.request.TableName] ??= { Keys: [], ...(consistent && { ConsistentRead: true }) });
+    forTable.Keys!.push(op.request.Key);
+  }
+  return { RequestItems };
+}
+
+/** The table whose transport sends; every operation must use the same client. @internal */
+export function sharedTable(ops: readonly { model: { table: TableModel } }[]): TableModel {
+  const table = ops[0]!.model.table;
+  ops.forEach((op, index) => {
+    if (op.model.table.client !== table.client) {
+      throw new ConfigurationError(`batch: operation #${index} uses another DynamoDBClient than operation #0`);
+    }
+  });
+  return table;
+}

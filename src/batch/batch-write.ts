@@ -1,0 +1,162 @@
+import type { AttributeValue, WriteRequest } from '@aws-sdk/client-dynamodb';
+import { RequestLimitError, UnprocessedItemsError, type UnprocessedEntry } from '../errors.js';
+import { estimateItemBytes } from '../operations/estimate-item-bytes.js';
+import { itemIdentity } from '../operations/item-identity.js';
+import { mapAwsError } from '../operations/map-error.js';
+import { isTransientError } from '../operations/transient-error.js';
+import type { WriteOperation } from '../operations/write-operation.js';
+import { sharedTable } from './batch-get.js';
+import { resolveRetryPolicy, runBounded, type RetryPolicy } from '../operations/retry-policy.js';
+
+/** AWS: at most 25 put/delete requests per BatchWriteItem. */
+export const BATCH_WRITE_MAX_ITEMS = 25;
+/** AWS: at most 16 MB per BatchWriteItem request. */
+export const BATCH_WRITE_MAX_BYTES = 16 * 1024 * 1024;
+
+/** Options of {@link batchWrite}. */
+export interface BatchWriteOptions {
+  /** Requests in flight at once. Default 4. */
+  readonly concurrency?: number;
+  /** Retry of `UnprocessedItems` and retryable errors. */
+  readonly retry?: RetryPolicy;
+  /** Return the unprocessed operations instead of throwing `UnprocessedItemsError` when retries run out. */
+  readonly returnUnprocessed?: boolean;
+  readonly abortSignal?: AbortSignal;
+}
+
+/** Result of {@link batchWrite}. */
+export interface BatchWriteResult {
+  /** Operations DynamoDB confirmed. */
+  readonly written: number;
+  /** With `returnUnprocessed`: the operations not written. Empty otherwise. */
+  readonly unprocessed: readonly UnprocessedEntry<WriteOperation>[];
+}
+
+interface Entry {
+  readonly index: number;
+  readonly op: WriteOperation;
+  readonly request: WriteRequest;
+  readonly bytes: number;
+}
+
+/**
+ * Writes any number of puts and deletes (`Entity.putOp`/`deleteOp` without
+ * conditions) across entities and tables of one client. Not atomic: use
+ * `transactWrite` for that. Chunks at 25 items and 16 MB, sends with bounded
+ * concurrency, retries `UnprocessedItems` and retryable errors with
+ * exponential backoff and full jitter. Two operations on one item are
+ * rejected before anything is sent (their order would be undefined).
+ *
+ * @throws UnprocessedItemsError - retries ran out (`reason: 'retries-exhausted'`)
+ *   or a non-retryable error stopped the batch (`reason: 'error'`, `cause`);
+ *   `unprocessed` lists exactly the operations not written
+ * @throws RequestLimitError - conditions, updates or duplicate items (nothing sent)
+ */
+export async function batchWrite(ops: readonly WriteOperation[], options: BatchWriteOptions = {}): Promise<BatchWriteResult> {
+  if (ops.length === 0) return { written: 0, unprocessed: [] };
+  const table = sharedTable(ops);
+  const entries = ops.map(toEntry);
+  checkDuplicates(ops);
+
+  const chunks: Entry[][] = [];
+  let chunk: Entry[] = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    if (chunk.length === BATCH_WRITE_MAX_ITEMS || (chunk.length > 0 && bytes + entry.bytes > BATCH_WRITE_MAX_BYTES)) {
+      chunks.push(chunk);
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(entry);
+    bytes += entry.bytes;
+  }
+  chunks.push(chunk);
+
+  const policy = resolveRetryPolicy(options.retry);
+  const done = new Set<number>();
+  let failure: unknown;
+
+  await runBounded(
+    chunks.length,
+    options.concurrency ?? 4,
+    async (c) => {
+      let pending = chunks[c]!;
+      for (let attempt = 1; pending.length > 0; attempt++) {
+        if (failure !== undefined) break;
+        if (attempt > 1) {
+          if (attempt > policy.maxAttempts) break;
+          await policy.backoff(attempt - 1);
+        }
+        try {
+          const RequestItems: Record<string, WriteRequest[]> = {};
+          for (const e of pending) (RequestItems[e.op.model.table.name] ??= []).push(e.request);
+          const output = await table.transport.send('BatchWriteItem', { RequestItems }, options.abortSignal && { abortSignal: options.abortSignal });
+          const retry = new Set<string>();
+          for (const [tableName, requests] of Object.entries(output.UnprocessedItems ?? {})) {
+            const model = pending.find((e) => e.op.model.table.name === tableName)?.op.model;
+            if (!model) continue;
+            for (const r of requests) {
+              const key: Record<string, AttributeValue> | undefined = r.PutRequest?.Item ?? r.DeleteRequest?.Key;
+              if (key) retry.add(itemIdentity(tableName, model.primary.partitionKeyAttribute, model.primary.sortKeyAttribute, key));
+            }
+          }
+          for (const e of pending) if (!retry.has(e.op.identity)) done.add(e.index);
+          pending = pending.filter((e) => retry.has(e.op.identity));
+        } catch (error) {
+          const mapped = mapAwsError(error, { table: table.name });
+          if (!isTransientError(mapped) || options.abortSignal?.aborted) {
+            failure ??= mapped;
+            break;
+          }
+        }
+      }
+    },
+    () => failure !== undefined,
+  );
+
+  // Includes chunks never started because a failure stopped the batch.
+  const unprocessed = entries.filter((e) => !done.has(e.index)).map((e) => ({ index: e.index, operation: e.op }));
+  if (failure !== undefined) throw new UnprocessedItemsError({ operation: 'BatchWriteItem', reason: 'error', unprocessed, cause: failure });
+  if (unprocessed.length > 0 && !options.returnUnprocessed) {
+    throw new UnprocessedItemsError({ operation: 'BatchWriteItem', reason: 'retries-exhausted', unprocessed });
+  }
+  return { written: done.size, unprocessed };
+}
+
+function toEntry(op: WriteOperation, index: number): Entry {
+  const notAllowed = (why: string): never => {
+    throw new RequestLimitError({
+      operation: 'BatchWriteItem',
+      reason: 'not-allowed',
+      indexes: [index],
+      message: `BatchWriteItem: operation #${index} (${op.entity} ${JSON.stringify(op.key)}) ${why}; use transactWrite or a single write`,
+    });
+  };
+  if (op.kind === 'put' && op.request.Put) {
+    if (op.request.Put.ConditionExpression) notAllowed('has a condition (or a version check), which batch writes cannot carry');
+    const Item = op.request.Put.Item!;
+    return { index, op, request: { PutRequest: { Item } }, bytes: estimateItemBytes(Item) };
+  }
+  if (op.kind === 'delete' && op.request.Delete) {
+    if (op.request.Delete.ConditionExpression) notAllowed('has a condition (or a version check), which batch writes cannot carry');
+    const Key = op.request.Delete.Key!;
+    return { index, op, request: { DeleteRequest: { Key } }, bytes: estimateItemBytes(Key) };
+  }
+  return notAllowed(`is a ${op.kind} operation; batches take only puts and deletes`);
+}
+
+function checkDuplicates(ops: readonly WriteOperation[]): void {
+  const seen = new Map<string, number>();
+  ops.forEach((op, index) => {
+    const first = seen.get(op.identity);
+    if (first !== undefined) {
+      throw new RequestLimitError({
+        operation: 'BatchWriteItem',
+        reason: 'duplicate-item',
+        indexes: [first, index],
+        message: `BatchWriteItem: operations #${first} and #${index} both target ${op.entity} ${JSON.stringify(op.key)}`,
+      });
+    }
+    seen.set(op.identity, index);
+  });
+}

@@ -148,3 +148,20 @@ export class TableNotFoundError extends TablewrightError {
     this.table = table;
   }
 }
+
+/**
+ * The direct transport would skip middleware the user added to the client
+ * (tracing, logging …). Pass `allowMiddlewareBypass: true` to accept that.
+ * Its `name` stays `'ConfigurationError'`; tell it apart with `instanceof`.
+ */
+export class DirectTransportBypassError extends ConfigurationError {
+  /** The `middlewareStack.identify()` entries a default client does not have. */
+  readonly middleware: readonly string[];
+  constructor(middleware: readonly string[]) {
+    super(
+      `The client carries middleware the direct transport would skip: ${middleware.join(', ')}. ` +
+        'Use the default transport, or pass { allowMiddlewareBypass: true } to directTransport to accept skipping it.',
+    );
+    this.middleware = middleware;
+  }
+}

@@ -40,3 +40,8 @@ export {
   TableNotFoundError,
 } from './errors.js';
 export type { ValidationIssue, KeyErrorReason } from './errors.js';
+
+// direct transport
+export { directTransport } from './transport/direct/direct-transport.js';
+export type { DirectTransportOptions } from './transport/direct/direct-transport.js';
+export { DirectTransportBypassError } from './errors.js';

@@ -87,7 +87,7 @@ const DirectUser = directTable.entity('User', { schema, keys });
 
 const rows: Record<string, () => Promise<unknown>> = {
   'raw-client': async () => unmarshall((await client.send(new GetItemCommand(input))).Item!),
-  'direct-transport': async () => unmarshall(((await direct.send('GetItem', input)) as { Item: never }).Item),
+  'direct-transport': async () => unmarshall((await direct.send('GetItem', input)).Item!),
   tablewright: () => SdkUser.get({ userId: 'u1' }),
   'tablewright-direct': () => DirectUser.get({ userId: 'u1' }),
 };

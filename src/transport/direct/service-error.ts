@@ -84,10 +84,11 @@ export function serviceError(
   const name = errorCode(headers, data);
   const message = (data.message ?? data.Message ?? 'UnknownError') as string;
   const Modeled = MODELED[name];
+  // Constructed without a message, then assigned: like the SDK, `message` ends up an own enumerable field.
   const error: Record<string, unknown> & Error = Modeled
-    ? (new Modeled({ ...data, $metadata: metadata, message }) as never)
-    : (new DynamoDBServiceException({ name, $fault: statusCode < 500 ? 'client' : 'server', $metadata: metadata as never, message }) as never);
-  if (!Modeled) error.message = message;
+    ? (new Modeled({ ...data, $metadata: metadata, message: undefined }) as never)
+    : (new DynamoDBServiceException({ name, $fault: statusCode < 500 ? 'client' : 'server', $metadata: metadata as never, message: undefined as never }) as never);
+  error.message = message;
   for (const key of Object.keys(data)) {
     const value = data[key];
     if (value !== undefined && (error[key] == undefined || error[key] === '')) error[key] = value;

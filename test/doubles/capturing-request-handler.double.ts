@@ -11,7 +11,7 @@ export class CapturingRequestHandler {
   constructor(private readonly responseBody = '{}') {}
 
   async handle(request: { protocol: string; hostname: string; port?: number; path: string; headers: Record<string, string>; body: unknown }) {
-    const body = request.body instanceof Uint8Array ? Buffer.from(request.body).toString('utf8') : String(request.body);
+    const body = request.body instanceof Uint8Array ? Buffer.from(request.body.buffer, request.body.byteOffset, request.body.byteLength).toString('utf8') : String(request.body);
     this.requests.push({ ...request, headers: { ...request.headers }, body });
     return {
       response: {

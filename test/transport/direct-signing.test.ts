@@ -83,7 +83,8 @@ describe('against a server that verifies SigV4', () => {
 
     // A handler that alters the body after signing (what a man in the middle would do).
     const inner = client.config.requestHandler as unknown as { handle: (r: any, o: any) => Promise<any> };
-    const tampering = { handle: (r: any, o: any) => inner.handle({ ...r, body: String(r.body).replace('"a"', '"z"') }, o) };
+    const text = (b: unknown) => (b instanceof Uint8Array ? Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8') : String(b));
+    const tampering = { handle: (r: any, o: any) => inner.handle({ ...r, body: text(r.body).replace('"a"', '"z"') }, o) };
     const tampered = new DynamoDBClient({ region: 'us-east-1', endpoint: server.endpoint, credentials: creds, maxAttempts: 1, requestHandler: tampering as never });
     const viaDirect = await directTransport(tampered).send('GetItem', input).catch((e) => e);
     const viaSdk = await tampered.send(new GetItemCommand(input)).catch((e) => e);

@@ -105,6 +105,12 @@ describe('direct transport ≡ SDK transport against DynamoDB Local', () => {
     expect(seen).toEqual(Array.from({ length: 10 }, (_, i) => `item#${String(i).padStart(2, '0')}`));
   });
 
+  it('serves 32 concurrent requests, each with its own item', async () => {
+    const gets = Array.from({ length: 32 }, (_, i) => direct.send('GetItem', { TableName: table.name, Key: key('Q', `item#${String(i % 10).padStart(2, '0')}`) }));
+    const items = await Promise.all(gets);
+    expect(items.map((o) => o.Item?.n?.N)).toEqual(Array.from({ length: 32 }, (_, i) => String(i % 10)));
+  });
+
   it('returns identical Scan pages', async () => {
     let start: Record<string, any> | undefined;
     let items = 0;

@@ -9,9 +9,10 @@ import type { AddressInfo } from 'node:net';
  * JSON error format (`__type`, `message`). Requests without a scheduled
  * fault are forwarded to Local unchanged.
  */
-export type Fault = 'pass' | 'provisioned-throughput' | 'throttling' | 'internal-error' | 'unavailable' | 'reset';
+/** `hang` never answers (until the client gives up or the proxy closes). */
+export type Fault = 'pass' | 'provisioned-throughput' | 'throttling' | 'internal-error' | 'unavailable' | 'reset' | 'hang';
 
-const ERRORS: Record<Exclude<Fault, 'pass' | 'reset'>, { status: number; body: object }> = {
+const ERRORS: Record<Exclude<Fault, 'pass' | 'reset' | 'hang'>, { status: number; body: object }> = {
   'provisioned-throughput': {
     status: 400,
     body: {
@@ -37,6 +38,8 @@ export interface FaultInjectingProxy {
   schedule(faults: readonly Fault[]): void;
   /** Requests seen since the last `schedule` (or start). */
   readonly records: ProxyRecord[];
+  /** Resolves when the next request arrives (after it is recorded). */
+  nextRequest(): Promise<ProxyRecord>;
   close(): Promise<void>;
 }
 
@@ -45,6 +48,7 @@ export async function startFaultInjectingProxy(target: string): Promise<FaultInj
   const agent = new http.Agent({ keepAlive: true });
   let queue: Fault[] = [];
   const records: ProxyRecord[] = [];
+  let waiters: Array<(r: ProxyRecord) => void> = [];
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -57,6 +61,11 @@ export async function startFaultInjectingProxy(target: string): Promise<FaultInj
         attemptHeader: req.headers['amz-sdk-request'] as string | undefined,
         sessionToken: req.headers['x-amz-security-token'] as string | undefined,
       });
+      const record = records.at(-1)!;
+      const current = waiters;
+      waiters = [];
+      for (const w of current) w(record);
+      if (fault === 'hang') return;
       if (fault === 'reset') {
         req.socket.destroy();
         return;
@@ -86,6 +95,7 @@ export async function startFaultInjectingProxy(target: string): Promise<FaultInj
       records.length = 0;
     },
     records,
+    nextRequest: () => new Promise((resolve) => waiters.push(resolve)),
     close: () =>
       new Promise((resolve) => {
         agent.destroy();

@@ -98,6 +98,27 @@ describe('direct transport retries follow the client retry strategy', () => {
   });
 });
 
+describe('aborting a request in flight', () => {
+  it('rejects with the SDK’s AbortError and sends nothing more', async () => {
+    const input = { TableName: tableName, Key: { pk: { S: 'p' }, sk: { S: 's' } } };
+    const outcomes = [];
+    for (const path of ['sdk', 'direct'] as const) {
+      const client = new DynamoDBClient({ region: 'us-east-1', endpoint: proxy.endpoint, credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: 'x' } });
+      proxy.schedule(['hang']);
+      const controller = new AbortController();
+      const arrived = proxy.nextRequest();
+      const pending = (path === 'sdk' ? client.send(new GetItemCommand(input), { abortSignal: controller.signal }) : directTransport(client).send('GetItem', input, { abortSignal: controller.signal })).catch((e) => e);
+      await arrived;
+      controller.abort();
+      const error = await pending;
+      outcomes.push({ name: error.name, message: error.message, attempts: error.$metadata?.attempts, requests: proxy.records.length });
+      client.destroy();
+    }
+    expect(outcomes[1]).toEqual({ name: 'AbortError', message: 'Request aborted', attempts: 1, requests: 1 });
+    expect(outcomes[1]).toEqual(outcomes[0]);
+  });
+});
+
 describe('credentials that expire mid-run', () => {
   afterEach(() => {
     vi.useRealTimers();

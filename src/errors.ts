@@ -124,7 +124,7 @@ export class ConditionFailedError extends TablewrightError {
 
 /** The table definition or a call's options are inconsistent (caught before any request). */
 export class ConfigurationError extends TablewrightError {
-  override readonly name = 'ConfigurationError';
+  override readonly name: string = 'ConfigurationError';
 }
 
 /** A DynamoDB error tablewright has no more specific class for; `code` is the AWS error name. */
@@ -311,5 +311,24 @@ export class UnprocessedItemsError<T = unknown> extends TablewrightError {
     this.reason = args.reason;
     this.unprocessed = args.unprocessed;
     this.items = args.items;
+  }
+}
+
+// direct transport
+
+/**
+ * The direct transport would skip middleware the user added to the client
+ * (tracing, logging …). Pass `allowMiddlewareBypass: true` to accept that.
+ */
+export class DirectTransportBypassError extends ConfigurationError {
+  override readonly name: string = 'DirectTransportBypassError';
+  /** The `middlewareStack.identify()` entries a default client does not have. */
+  readonly middleware: readonly string[];
+  constructor(middleware: readonly string[]) {
+    super(
+      `The client carries middleware the direct transport would skip: ${middleware.join(', ')}. ` +
+        'Use the default transport, or pass { allowMiddlewareBypass: true } to directTransport to accept skipping it.',
+    );
+    this.middleware = middleware;
   }
 }

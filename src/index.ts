@@ -79,3 +79,7 @@ export {
   UnprocessedItemsError,
 } from './errors.js';
 export type { CancellationReason, UnprocessedEntry } from './errors.js';
+// direct transport
+export { directTransport } from './transport/direct/direct-transport.js';
+export type { DirectTransportOptions } from './transport/direct/direct-transport.js';
+export { DirectTransportBypassError } from './errors.js';

@@ -40,3 +40,31 @@ export {
   TableNotFoundError,
 } from './errors.js';
 export type { ValidationIssue, KeyErrorReason } from './errors.js';
+
+// limits
+export { itemSize, itemSizeBreakdown, ITEM_SIZE_LIMIT } from './limits/item-size.js';
+export type { AttributeSize, ItemSizeBreakdown } from './limits/item-size.js';
+export { attributeValueSize, marshalledItemSize } from './limits/attribute-value-size.js';
+export { numberSize, MAX_NUMBER_SIZE } from './limits/number-size.js';
+export { numberIssue, MAX_NUMBER_DIGITS, MAX_NUMBER_EXPONENT, MIN_NUMBER_EXPONENT } from './limits/number-limits.js';
+export type { NumberIssue, NumberIssueCode, NumberValueLike } from './limits/number-limits.js';
+export { utf8Length } from './limits/utf8-length.js';
+export { measureStoredItem } from './limits/stored-item-size.js';
+export type { StoredItemSize, IndexEntrySize } from './limits/stored-item-size.js';
+export { checkUpdateSizes } from './limits/update-size.js';
+export type { UpdateAssignment } from './limits/update-size.js';
+export {
+  chunkWrites,
+  checkTransactWrite,
+  checkTransactGet,
+  transactWriteActionSize,
+  TRANSACTION_MAX_ACTIONS,
+  TRANSACTION_MAX_BYTES,
+  BATCH_WRITE_MAX_ITEMS,
+  BATCH_WRITE_MAX_BYTES,
+  BATCH_GET_MAX_KEYS,
+} from './limits/request-limits.js';
+export type { ChunkLimits } from './limits/request-limits.js';
+export type { CompressionAlgorithm, CompressionConfig } from './schema/compression.js';
+export { ItemTooLargeError, RequestLimitError } from './errors.js';
+export type { AttributeSizeEntry } from './errors.js';

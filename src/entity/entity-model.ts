@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
 import { compileKeyTemplate, type CompiledKey, type KeyTemplate } from '../keys/key-template.js';
+import { compileCompression, type CompressionAlgorithm, type CompressionConfig } from '../schema/compression.js';
 import { compileFromStorage, compileToStorage, type Converter } from '../schema/storage-codec.js';
 import { defOf, kindOf } from '../schema/zod-def.js';
 import type { ResolvedIndex, TableModel } from '../table/table-definition.js';
@@ -35,12 +36,20 @@ export interface EntityModel {
   readonly generatedAttributes: ReadonlySet<string>;
   readonly toStorage: Converter | undefined;
   readonly fromStorage: Converter | undefined;
+  /** Attributes stored compressed (as Binary), with their algorithm. */
+  readonly compressed: ReadonlyMap<string, CompressionAlgorithm>;
 }
 
 const KEYABLE = new Set(['string', 'number', 'date', 'enum', 'literal', 'boolean', 'bigint', 'template_literal']);
 
 /** Validates an entity definition against its table and compiles it. @internal */
-export function compileEntity(table: TableModel, name: string, schema: AnyObjectSchema, keys: EntityKeys): EntityModel {
+export function compileEntity(
+  table: TableModel,
+  name: string,
+  schema: AnyObjectSchema,
+  keys: EntityKeys,
+  compress?: CompressionConfig,
+): EntityModel {
   const fail = (message: string): never => {
     throw new ConfigurationError(`Entity ${name}: ${message}`);
   };
@@ -108,6 +117,13 @@ export function compileEntity(table: TableModel, name: string, schema: AnyObject
     });
   }
 
+  // Compression runs after the other storage conversions on write and before them on read.
+  const keyAttributes = new Set<string>();
+  for (const k of [primary, ...indexes.values()]) for (const a of [...k.pk.attributes, ...(k.sk?.attributes ?? [])]) keyAttributes.add(a);
+  const compression = compileCompression(name, shape, compress, keyAttributes);
+  const toStorage = compileToStorage(schema);
+  const fromStorage = compileFromStorage(schema);
+
   return {
     name,
     table,
@@ -117,7 +133,8 @@ export function compileEntity(table: TableModel, name: string, schema: AnyObject
     indexes,
     primaryAttributes: new Set([...primary.pk.attributes, ...(primary.sk?.attributes ?? [])]),
     generatedAttributes: generated,
-    toStorage: compileToStorage(schema),
-    fromStorage: compileFromStorage(schema),
+    toStorage: compression ? (v) => compression.compress(toStorage ? toStorage(v) : v) : toStorage,
+    fromStorage: compression ? (v) => { const d = compression.decompress(v); return fromStorage ? fromStorage(d) : d; } : fromStorage,
+    compressed: compression?.attributes ?? new Map(),
   };
 }

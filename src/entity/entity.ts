@@ -7,6 +7,8 @@ import type { TableModel } from '../table/table-definition.js';
 import { compileEntity, type EntityModel } from './entity-model.js';
 import type { AnyObjectSchema, AttributeOf, EntityKeys, PrimaryKeyOf } from './entity-types.js';
 import { toStoredItem, parseInput } from './item-codec.js';
+import type { CompressionConfig } from '../schema/compression.js';
+import { measureStoredItem, type StoredItemSize } from '../limits/stored-item-size.js';
 
 /** Definition of an entity: its zod schema and key templates. */
 export interface EntityConfig<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>> {
@@ -17,6 +19,12 @@ export interface EntityConfig<S extends AnyObjectSchema, K extends EntityKeys<At
    * segment that names a schema attribute is replaced by its value; others are static.
    */
   readonly keys: K;
+  /**
+   * Attributes to store compressed (as Binary; transparent on read, typed as
+   * declared), e.g. `{ body: 'brotli' }`. Strings are compressed as UTF-8,
+   * other values as JSON. Key attributes cannot be compressed.
+   */
+  readonly compress?: CompressionConfig<AttributeOf<S>>;
 }
 
 /** Result of `put` with `returnValues: 'ALL_OLD'`. */
@@ -46,7 +54,7 @@ export class Entity<
   constructor(table: TableModel, name: Name, config: EntityConfig<S, K>) {
     this.name = name;
     this.schema = config.schema;
-    this.model = compileEntity(table, name, config.schema, config.keys as EntityKeys);
+    this.model = compileEntity(table, name, config.schema, config.keys as EntityKeys, config.compress);
   }
 
   /** Reads one item by its key attributes; `undefined` when absent. */
@@ -89,6 +97,25 @@ export class Entity<
   /** Identity helper that types a condition for this entity, for reuse across calls. */
   condition(input: ConditionInput<z.output<S>>): ConditionInput<z.output<S>> {
     return input;
+  }
+
+  /**
+   * Bytes the item takes toward DynamoDB's 400 KB limit as it would be stored:
+   * validated, converted, compressed, with every generated key and the entity
+   * type attribute. Same rules as {@link itemSize}.
+   */
+  size(item: z.input<S>): number {
+    return measureStoredItem(this.model.table, this.toStored(item)).size;
+  }
+
+  /**
+   * The stored item's size in detail: per-attribute sizes (largest first),
+   * local-index entries counted with it, the total compared with the limit,
+   * and whether it fits. `put` refuses exactly the items whose report says
+   * `fits: false`.
+   */
+  sizeReport(item: z.input<S>): StoredItemSize {
+    return measureStoredItem(this.model.table, this.toStored(item));
   }
 }
 

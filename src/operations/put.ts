@@ -6,6 +6,7 @@ import { resolveCondition, type ConditionInput } from '../expressions/condition-
 import type { ConditionNode } from '../expressions/condition-node.js';
 import { ExpressionContext } from '../expressions/expression-context.js';
 import { marshallItem, unmarshallItem } from '../marshalling/marshall.js';
+import { assertStoredItemFits } from '../limits/stored-item-size.js';
 import { mapAwsError } from './map-error.js';
 
 /** Options of `Entity.put`. */
@@ -33,6 +34,8 @@ export function preparePut(
 ): PreparedPut {
   const parsed = parseInput(model, item);
   const stored = toStoredItem(model, parsed);
+  // Size and value limits (ItemTooLargeError / ValidationError) before anything is sent.
+  assertStoredItemFits(model.table, model.name, stored, keyValues(model, parsed));
   const input: PutItemCommandInput = { TableName: model.table.name, Item: marshallItem(stored) };
   const all = [condition, extra].filter((c): c is ConditionNode => c !== undefined);
   if (all.length > 0) {

@@ -49,7 +49,6 @@ export { numberSize, MAX_NUMBER_SIZE } from './limits/number-size.js';
 export { numberIssue, MAX_NUMBER_DIGITS, MAX_NUMBER_EXPONENT, MIN_NUMBER_EXPONENT } from './limits/number-limits.js';
 export type { NumberIssue, NumberIssueCode, NumberValueLike } from './limits/number-limits.js';
 export { utf8Length } from './limits/utf8-length.js';
-export { measureStoredItem } from './limits/stored-item-size.js';
 export type { StoredItemSize, IndexEntrySize } from './limits/stored-item-size.js';
 export { checkUpdateSizes } from './limits/update-size.js';
 export type { UpdateAssignment } from './limits/update-size.js';

@@ -35,6 +35,13 @@ export interface ItemSizeBreakdown {
  */
 export function itemSize(item: Readonly<Record<string, unknown>>): number {
   const issues: ValidationIssue[] = [];
+  const size = measureItem(item, issues);
+  if (issues.length > 0) throw new ValidationError({ entity: '(item)', issues, direction: 'write' });
+  return size;
+}
+
+/** Total size without the per-attribute breakdown (cheaper); issues are appended to `issues`. @internal */
+export function measureItem(item: Readonly<Record<string, unknown>>, issues: ValidationIssue[]): number {
   const path: PropertyKey[] = [];
   let size = 0;
   for (const name in item) {
@@ -43,7 +50,6 @@ export function itemSize(item: Readonly<Record<string, unknown>>): number {
     path.pop();
     if (s >= 0) size += utf8Length(name) + s;
   }
-  if (issues.length > 0) throw new ValidationError({ entity: '(item)', issues, direction: 'write' });
   return size;
 }
 

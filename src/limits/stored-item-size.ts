@@ -1,6 +1,7 @@
 import { ItemTooLargeError, ValidationError } from '../errors.js';
 import type { TableModel } from '../table/table-definition.js';
-import { ITEM_SIZE_LIMIT, itemSizeBreakdown, type AttributeSize, type ItemSizeBreakdown } from './item-size.js';
+import type { ValidationIssue } from '../errors.js';
+import { ITEM_SIZE_LIMIT, itemSizeBreakdown, measureItem, type AttributeSize, type ItemSizeBreakdown } from './item-size.js';
 
 /** Size of one local secondary index entry that counts toward its item's limit. */
 export interface IndexEntrySize {
@@ -49,6 +50,16 @@ export function measureStoredItem(table: TableModel, stored: Readonly<Record<str
   return { ...breakdown, total, limit: ITEM_SIZE_LIMIT, indexEntries, fits: total <= ITEM_SIZE_LIMIT && breakdown.issues.length === 0 };
 }
 
+const LOCAL_INDEXES = new WeakMap<TableModel, boolean>();
+function hasLocalIndexes(table: TableModel): boolean {
+  let has = LOCAL_INDEXES.get(table);
+  if (has === undefined) {
+    has = Object.values(table.indexes).some((i) => i.type === 'local');
+    LOCAL_INDEXES.set(table, has);
+  }
+  return has;
+}
+
 /**
  * Throws before the request when a stored item cannot be written:
  * {@link ValidationError} for values DynamoDB refuses (with their paths),
@@ -59,7 +70,13 @@ export function assertStoredItemFits(
   entity: string,
   stored: Readonly<Record<string, unknown>>,
   key: Readonly<Record<string, unknown>> | undefined,
-): StoredItemSize {
+): void {
+  // Hot path (put): without local indexes a plain total is enough; the breakdown is built only to explain a failure.
+  if (!hasLocalIndexes(table)) {
+    const issues: ValidationIssue[] = [];
+    const size = measureItem(stored, issues);
+    if (issues.length === 0 && size <= ITEM_SIZE_LIMIT) return;
+  }
   const measured = measureStoredItem(table, stored);
   if (measured.issues.length > 0) {
     throw new ValidationError({ entity, key, issues: measured.issues, direction: 'write' });
@@ -74,5 +91,4 @@ export function assertStoredItemFits(
       indexEntries: measured.indexEntries,
     });
   }
-  return measured;
 }

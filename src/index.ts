@@ -64,6 +64,7 @@ export {
   BATCH_GET_MAX_KEYS,
 } from './limits/request-limits.js';
 export type { ChunkLimits } from './limits/request-limits.js';
+export { wireItemSize, writeRequestSize } from './limits/wire-size.js';
 export type { CompressionAlgorithm, CompressionConfig } from './schema/compression.js';
 export { ItemTooLargeError, RequestLimitError } from './errors.js';
 export type { AttributeSizeEntry } from './errors.js';

@@ -82,7 +82,7 @@ export function checkTransactGet(count: number): void {
 export interface ChunkLimits {
   /** Default 25. */
   readonly maxItems?: number;
-  /** Default 16 MB. */
+  /** Default 16 MB less 4 KB for the request envelope. */
   readonly maxBytes?: number;
 }
 
@@ -92,16 +92,17 @@ export interface ChunkLimits {
  * sends each chunk. A single request larger than `maxBytes` throws
  * {@link RequestLimitError} (it could never be sent).
  *
- * `sizeOf` should measure what the request costs on the wire; the stored
- * size ({@link marshalledItemSize}) is a fair measure except for binary-heavy
- * items (base64 adds a third). Since 25 × 400 KB is 10 MB, the byte limit
- * only binds for such items or for smaller `maxBytes`.
+ * `sizeOf` should measure what an entry costs on the wire: use
+ * {@link writeRequestSize} for SDK `WriteRequest`s. The default byte limit
+ * keeps 4 KB of the 16 MB for the request envelope (table names, brackets).
+ * The stored size would understate binaries (base64 adds a third) and
+ * escaped characters; since 25 × 400 KB stored is 10 MB, it would never bind.
  *
- * @example chunkWrites(items, marshalledItemSize)
+ * @example chunkWrites(requests, writeRequestSize)
  */
 export function chunkWrites<T>(items: readonly T[], sizeOf: (item: T) => number, limits: ChunkLimits = {}): T[][] {
   const maxItems = limits.maxItems ?? BATCH_WRITE_MAX_ITEMS;
-  const maxBytes = limits.maxBytes ?? BATCH_WRITE_MAX_BYTES;
+  const maxBytes = limits.maxBytes ?? BATCH_WRITE_MAX_BYTES - 4096;
   const chunks: T[][] = [];
   let current: T[] = [];
   let bytes = 0;

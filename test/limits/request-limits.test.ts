@@ -1,4 +1,5 @@
 import { PutItemCommand, TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -8,9 +9,12 @@ import {
   chunkWrites,
   marshalledItemSize,
   transactWriteActionSize,
+  wireItemSize,
+  writeRequestSize,
   type Table,
 } from '../../src/index.js';
 import { createTestTable, localClient } from '../helpers/local.js';
+import { plainValue } from './arbitraries.js';
 
 describe('chunkWrites (BatchWriteItem: 25 items, 16 MB)', () => {
   it('chunks by count, in order', () => {
@@ -111,5 +115,51 @@ describe('transaction payload accounting vs DynamoDB Local', () => {
     // The delete's condition needs the item to exist.
     await client.send(new PutItemCommand({ TableName: table.name, Item: { pk: { S: 'del' }, sk: { S: 's' } } }));
     await client.send(new TransactWriteItemsCommand({ TransactItems: at }));
+  });
+});
+
+describe('wire sizes (BatchWriteItem 16 MB is about the request body)', () => {
+  /** The DynamoDB JSON the SDK sends: binaries as base64. */
+  const toJson = (v: unknown): unknown =>
+    v instanceof Uint8Array
+      ? Buffer.from(v).toString('base64')
+      : Array.isArray(v)
+        ? v.map(toJson)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toJson(x)]))
+          : v;
+
+  it('wireItemSize equals the UTF-8 length of the JSON body, escapes and base64 included (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.string({ unit: 'binary', minLength: 1, maxLength: 8 }).filter((s) => s !== '__proto__'),
+          fc.oneof(plainValue(30), fc.string({ maxLength: 30 }), fc.constantFrom('"\\\n\t\u0001\ud800', '\udc00x')),
+          { minKeys: 1, maxKeys: 8 },
+        ),
+        (plain) => {
+          const item = marshall(plain, { removeUndefinedValues: true });
+          const json = JSON.stringify(toJson(item));
+          expect(wireItemSize(item)).toBe(Buffer.byteLength(json, 'utf8'));
+          expect(writeRequestSize({ PutRequest: { Item: item } })).toBe(Buffer.byteLength(JSON.stringify({ PutRequest: { Item: toJson(item) } })) + 1);
+          expect(writeRequestSize({ DeleteRequest: { Key: item } })).toBe(Buffer.byteLength(JSON.stringify({ DeleteRequest: { Key: toJson(item) } })) + 1);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('chunks 25 binary-heavy 400 KB items into two requests (each under 16 MB on the wire)', () => {
+    const requests = Array.from({ length: 25 }, (_, i) => ({
+      PutRequest: { Item: { pk: { S: `p${i}` }, sk: { S: 's' }, b: { B: new Uint8Array(409_500) } } },
+    }));
+    expect(chunkWrites(requests, (r) => marshalledItemSize(r.PutRequest.Item)).length).toBe(1);
+    // 25 × ~546 KB of base64 = 13.6 MB: still one request; 32 would not fit in 16 MB.
+    expect(chunkWrites(requests, writeRequestSize).length).toBe(1);
+    const quoted = Array.from({ length: 25 }, (_, i) => ({
+      PutRequest: { Item: { pk: { S: `p${i}` }, sk: { S: 's' }, q: { S: '"'.repeat(409_000) } } },
+    }));
+    const chunks = chunkWrites(quoted, writeRequestSize);
+    expect(chunks.map((c) => c.length)).toEqual([20, 5]);
   });
 });

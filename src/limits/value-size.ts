@@ -6,6 +6,13 @@ import { utf8Length } from './utf8-length.js';
 /** 3 bytes for every map or list, 1 per element (AWS-documented). */
 export const CONTAINER_OVERHEAD = 3;
 export const ELEMENT_OVERHEAD = 1;
+/** Maps and lists nest at most 31 deep: 32 levels counting the item (measured on DynamoDB Local; sets do not count). */
+export const MAX_CONTAINER_DEPTH = 31;
+
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
 
 /**
  * Sizes a plain JS value the way the AWS SDK's `marshall` would store it
@@ -18,7 +25,7 @@ export const ELEMENT_OVERHEAD = 1;
  * `path` is a scratch stack, restored on return.
  * @internal
  */
-export function valueSize(value: unknown, path: PropertyKey[], issues: ValidationIssue[]): number {
+export function valueSize(value: unknown, path: PropertyKey[], issues: ValidationIssue[], depth = 0): number {
   switch (typeof value) {
     case 'string':
       return utf8Length(value);
@@ -46,11 +53,20 @@ export function valueSize(value: unknown, path: PropertyKey[], issues: Validatio
       return 0;
   }
   if (value === null) return 1;
+  const container = Array.isArray(value) || value instanceof Map || isPlainObject(value);
+  if (container && depth >= MAX_CONTAINER_DEPTH) {
+    issues.push({
+      path: [...path],
+      code: 'nesting_too_deep',
+      message: `maps and lists nest at most ${MAX_CONTAINER_DEPTH} deep (32 levels counting the item)`,
+    });
+    return 0;
+  }
   if (Array.isArray(value)) {
     let size = CONTAINER_OVERHEAD;
     for (let i = 0; i < value.length; i++) {
       path.push(i);
-      const s = valueSize(value[i], path, issues);
+      const s = valueSize(value[i], path, issues, depth + 1);
       path.pop();
       if (s >= 0) size += s + ELEMENT_OVERHEAD;
     }
@@ -61,9 +77,8 @@ export function valueSize(value: unknown, path: PropertyKey[], issues: Validatio
   if (value instanceof Set) return setSize(value, path, issues);
   if (isNumberValue(value)) return checkedNumberSize(value, path, issues);
   if (value instanceof Date) return utf8Length(value.toISOString());
-  if (value instanceof Map) return mapSize(value.entries(), path, issues);
-  const proto = Object.getPrototypeOf(value);
-  if (proto === Object.prototype || proto === null) return mapSize(Object.entries(value), path, issues);
+  if (value instanceof Map) return mapSize(value.entries(), path, issues, depth);
+  if (container) return mapSize(Object.entries(value), path, issues, depth);
   issues.push({
     path: [...path],
     code: 'unsupported_value',
@@ -72,12 +87,12 @@ export function valueSize(value: unknown, path: PropertyKey[], issues: Validatio
   return 0;
 }
 
-function mapSize(entries: Iterable<[unknown, unknown]>, path: PropertyKey[], issues: ValidationIssue[]): number {
+function mapSize(entries: Iterable<[unknown, unknown]>, path: PropertyKey[], issues: ValidationIssue[], depth: number): number {
   let size = CONTAINER_OVERHEAD;
   for (const [k, v] of entries) {
     const key = String(k);
     path.push(key);
-    const s = valueSize(v, path, issues);
+    const s = valueSize(v, path, issues, depth + 1);
     if (s >= 0 && key.length === 0) {
       issues.push({ path: [...path], code: 'empty_map_key', message: 'map keys cannot be empty strings' });
     }

@@ -2,7 +2,7 @@ import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ITEM_SIZE_LIMIT, itemSize, numberIssue, type Table } from '../../src/index.js';
+import { ITEM_SIZE_LIMIT, itemSize, itemSizeBreakdown, numberIssue, type Table } from '../../src/index.js';
 import { createTestTable, localClient } from '../helpers/local.js';
 import { plainItem } from './arbitraries.js';
 
@@ -103,3 +103,23 @@ async function putNumber(text: string): Promise<string> {
     return `${(e as Error).name}: ${(e as Error).message}`;
   }
 }
+
+describe('nesting depth vs DynamoDB Local', () => {
+  const nest = (depth: number, kind: 'map' | 'list' | 'set'): unknown =>
+    depth === 0 ? 'x' : kind === 'list' ? [nest(depth - 1, kind)] : kind === 'set' && depth === 1 ? new Set(['x']) : { a: nest(depth - 1, kind) };
+  it.each([
+    ['map', 31, true],
+    ['map', 32, false],
+    ['list', 31, true],
+    ['list', 32, false],
+    ['set', 32, true], // 31 maps around a set: sets are not a level
+    ['set', 33, false],
+  ] as const)('%s nested %i deep (accepted: %s): the calculator and Local agree', async (kind, depth, accepted) => {
+    const item = { pk: `D#${kind}${depth}`, sk: 'D', v: nest(depth, kind) };
+    const issues = itemSizeBreakdown(item).issues;
+    const result = await put(item);
+    expect(result === 'ok').toBe(accepted);
+    expect(issues.map((i) => i.code)).toEqual(accepted ? [] : ['nesting_too_deep']);
+    if (result !== 'ok') expect(result).toContain('Nesting Levels have exceeded supported limits');
+  });
+});

@@ -38,7 +38,9 @@ function bigItem(): Record<string, unknown> {
 
 /** Runs `fn` repeatedly for about `ms` of wall time; returns CPU µs per call (user + system). */
 function measure(fn: () => void, ms = 300): number {
-  for (let i = 0; i < 20; i++) fn(); // warm-up
+  // Warm-up until the JIT has settled (time-based, so big and small items both get enough calls).
+  const warm = performance.now();
+  while (performance.now() - warm < ms / 2) fn();
   let ops = 0;
   const start = performance.now();
   const cpu = process.cpuUsage();

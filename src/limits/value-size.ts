@@ -78,7 +78,7 @@ export function valueSize(value: unknown, path: PropertyKey[], issues: Validatio
   if (isNumberValue(value)) return checkedNumberSize(value, path, issues);
   if (value instanceof Date) return utf8Length(value.toISOString());
   if (value instanceof Map) return mapSize(value.entries(), path, issues, depth);
-  if (container) return mapSize(Object.entries(value), path, issues, depth);
+  if (container) return objectSize(value as Record<string, unknown>, path, issues, depth);
   issues.push({
     path: [...path],
     code: 'unsupported_value',
@@ -93,6 +93,21 @@ function mapSize(entries: Iterable<[unknown, unknown]>, path: PropertyKey[], iss
     const key = String(k);
     path.push(key);
     const s = valueSize(v, path, issues, depth + 1);
+    if (s >= 0 && key.length === 0) {
+      issues.push({ path: [...path], code: 'empty_map_key', message: 'map keys cannot be empty strings' });
+    }
+    path.pop();
+    if (s >= 0) size += utf8Length(key) + s + ELEMENT_OVERHEAD;
+  }
+  return size;
+}
+
+// Same traversal as the SDK's marshall (for…in), without allocating an entries array.
+function objectSize(value: Record<string, unknown>, path: PropertyKey[], issues: ValidationIssue[], depth: number): number {
+  let size = CONTAINER_OVERHEAD;
+  for (const key in value) {
+    path.push(key);
+    const s = valueSize(value[key], path, issues, depth + 1);
     if (s >= 0 && key.length === 0) {
       issues.push({ path: [...path], code: 'empty_map_key', message: 'map keys cannot be empty strings' });
     }

@@ -1,3 +1,4 @@
+import type { EntityModel } from '../entity/entity-model.js';
 import { ItemTooLargeError, ValidationError, type ValidationIssue } from '../errors.js';
 import { ITEM_SIZE_LIMIT, type AttributeSize } from './item-size.js';
 import { utf8Length } from './utf8-length.js';
@@ -57,4 +58,23 @@ export function checkUpdateSizes(
     throw new ItemTooLargeError({ entity, key: where, size: total, limit: ITEM_SIZE_LIMIT, largest: sizes.slice(0, 5) });
   }
   return total;
+}
+
+/**
+ * {@link checkUpdateSizes} for an entity: builds the stored primary key from
+ * the entity's key values. For the update operation; call it with the values
+ * as stored (after `model.toStorage`, so compressed attributes count compressed).
+ * @internal
+ */
+export function checkEntityUpdate(
+  model: Pick<EntityModel, 'name' | 'primary' | 'primaryAttributes'>,
+  key: Readonly<Record<string, unknown>>,
+  assignments: Iterable<UpdateAssignment>,
+): number {
+  const { primary } = model;
+  const stored: Record<string, unknown> = { [primary.partitionKeyAttribute]: primary.pk.build(key) };
+  if (primary.sk && primary.sortKeyAttribute) stored[primary.sortKeyAttribute] = primary.sk.build(key);
+  const keyValues: Record<string, unknown> = {};
+  for (const attribute of model.primaryAttributes) keyValues[attribute] = key[attribute];
+  return checkUpdateSizes(model.name, stored, assignments, { keyValues });
 }

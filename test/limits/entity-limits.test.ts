@@ -12,6 +12,7 @@ import {
   itemSize,
   type Table,
 } from '../../src/index.js';
+import { checkEntityUpdate } from '../../src/limits/update-size.js';
 import { mapAwsError } from '../../src/operations/map-error.js';
 import { createTestTable, localClient } from '../helpers/local.js';
 
@@ -193,5 +194,16 @@ describe('updates', () => {
     expect(error).toBeInstanceOf(ItemTooLargeError);
     expect((error as ItemTooLargeError).largest.map((l) => l.attribute)).toEqual(['body', 'meta.notes', 'pk', 'sk']);
     expect(() => checkUpdateSizes('Doc', key, [{ path: ['extra', 0], value: Number.NaN }])).toThrow(ValidationError);
+  });
+});
+
+describe('checkEntityUpdate (for the update operation)', () => {
+  it('builds the stored key from the entity key and names the entity key in errors', () => {
+    expect(checkEntityUpdate(Doc.model, { id: 'u1' }, [{ path: 'title', value: 'abc' }])).toBe(
+      checkUpdateSizes('Doc', { pk: 'DOC#u1', sk: 'DOC' }, [{ path: 'title', value: 'abc' }]),
+    );
+    expect(() => checkEntityUpdate(Doc.model, { id: 'u1' }, [{ path: 'body', value: 'x'.repeat(409_600) }])).toThrow(
+      expect.objectContaining({ name: 'ItemTooLargeError', entity: 'Doc', key: { id: 'u1' } }),
+    );
   });
 });

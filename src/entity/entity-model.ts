@@ -134,7 +134,12 @@ export function compileEntity(
     primaryAttributes: new Set([...primary.pk.attributes, ...(primary.sk?.attributes ?? [])]),
     generatedAttributes: generated,
     toStorage: compression ? (v) => compression.compress(toStorage ? toStorage(v) : v) : toStorage,
-    fromStorage: compression ? (v) => { const d = compression.decompress(v); return fromStorage ? fromStorage(d) : d; } : fromStorage,
+    fromStorage: compression
+      ? (v) => {
+          const decompressed = compression.decompress(v);
+          return fromStorage ? fromStorage(decompressed) : decompressed;
+        }
+      : fromStorage,
     compressed: compression?.attributes ?? new Map(),
   };
 }

@@ -102,7 +102,9 @@ export class Entity<
   /**
    * Bytes the item takes toward DynamoDB's 400 KB limit as it would be stored:
    * validated, converted, compressed, with every generated key and the entity
-   * type attribute. Same rules as {@link itemSize}.
+   * type attribute. Same rules as {@link itemSize}. On tables with local
+   * secondary indexes DynamoDB also counts the item's index entries: see
+   * `sizeReport(item).total`.
    */
   size(item: z.input<S>): number {
     return measureStoredItem(this.model.table, this.toStored(item)).size;

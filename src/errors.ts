@@ -250,30 +250,55 @@ export class IdempotencyError extends TablewrightError {
   }
 }
 
-/** A transaction or batch request breaks an AWS request limit (checked before sending). */
+/** Why a request breaks an AWS request limit. */
+export type RequestLimitReason = 'too-many-actions' | 'too-large' | 'duplicate-item' | 'not-allowed';
+
+/**
+ * A transaction or batch request breaks an AWS request limit (checked before
+ * sending): too many actions, too many bytes, two operations on one item, or
+ * an operation the request type cannot carry.
+ */
 export class RequestLimitError extends TablewrightError {
   override readonly name = 'RequestLimitError';
-  readonly operation: 'TransactWriteItems' | 'TransactGetItems' | 'BatchWriteItem' | 'BatchGetItem';
-  readonly reason: 'too-many-actions' | 'too-large' | 'duplicate-item' | 'not-allowed';
+  /** The DynamoDB operation, e.g. `TransactWriteItems`. */
+  readonly operation: string;
+  readonly reason: RequestLimitReason;
   /** The limit and the actual value (count or bytes), when it is a numeric limit. */
   readonly limit: number | undefined;
   readonly actual: number | undefined;
-  /** Input positions involved (for `duplicate-item`: both operations). */
+  /** Input positions involved: the first that does not fit, or both duplicate operations. */
   readonly indexes: readonly number[];
   constructor(args: {
-    operation: RequestLimitError['operation'];
-    reason: RequestLimitError['reason'];
-    message: string;
+    operation: string;
+    reason: RequestLimitReason;
+    message?: string;
     limit?: number;
     actual?: number;
     indexes?: readonly number[];
+    cause?: unknown;
   }) {
-    super(args.message);
+    const what = args.reason === 'too-many-actions' ? 'actions' : 'bytes';
+    super(
+      args.message ??
+        `${args.operation}: ${args.actual?.toLocaleString('en-US')} ${what} exceed the limit of ${args.limit?.toLocaleString('en-US')} ${what}` +
+          (args.indexes?.length ? ` (first item over the limit: index ${args.indexes[0]})` : ''),
+      { cause: args.cause },
+    );
     this.operation = args.operation;
     this.reason = args.reason;
     this.limit = args.limit;
     this.actual = args.actual;
     this.indexes = args.indexes ?? [];
+  }
+
+  /** `'actions'` or `'bytes'` for numeric limits. */
+  get kind(): 'actions' | 'bytes' | undefined {
+    return this.reason === 'too-many-actions' ? 'actions' : this.reason === 'too-large' ? 'bytes' : undefined;
+  }
+
+  /** The first input position involved. */
+  get index(): number | undefined {
+    return this.indexes[0];
   }
 }
 
@@ -330,5 +355,60 @@ export class DirectTransportBypassError extends ConfigurationError {
         'Use the default transport, or pass { allowMiddlewareBypass: true } to directTransport to accept skipping it.',
     );
     this.middleware = middleware;
+  }
+}
+
+// limits (issue 4)
+
+/** One top-level attribute's share of an item's size (name + value bytes). */
+export interface AttributeSizeEntry {
+  readonly attribute: string;
+  readonly size: number;
+}
+
+/**
+ * An item is over DynamoDB's 400 KB (409,600-byte) limit. Raised before the
+ * request by put, transactional and batch puts, and for DynamoDB's own
+ * rejection of an update ("Item size to update has exceeded…"), in which
+ * case `size` is unknown.
+ */
+export class ItemTooLargeError extends TablewrightError {
+  override readonly name = 'ItemTooLargeError';
+  readonly entity: string | undefined;
+  readonly key: Readonly<Record<string, unknown>> | undefined;
+  /** Bytes counted toward the limit (item plus local-index entries); `undefined` when only DynamoDB knew. */
+  readonly size: number | undefined;
+  readonly limit: number;
+  /** The largest attributes, largest first (at most 5). */
+  readonly largest: readonly AttributeSizeEntry[];
+  /** Bytes of each local secondary index entry counted with the item (AWS counts them toward the limit). */
+  readonly indexEntries: readonly { readonly index: string; readonly size: number }[];
+  constructor(args: {
+    entity?: string | undefined;
+    key?: Readonly<Record<string, unknown>> | undefined;
+    size?: number | undefined;
+    limit: number;
+    largest?: readonly AttributeSizeEntry[];
+    indexEntries?: readonly { readonly index: string; readonly size: number }[];
+    message?: string;
+    cause?: unknown;
+  }) {
+    const largest = (args.largest ?? []).slice(0, 5);
+    const indexEntries = args.indexEntries ?? [];
+    const who = `${args.entity ?? 'Item'}${args.key ? ' ' + JSON.stringify(args.key) : ''}`;
+    const size = args.size === undefined ? 'is over' : `is ${args.size.toLocaleString('en-US')} bytes, over`;
+    const top = largest.length ? ` — largest: ${largest.map((a) => `${a.attribute} ${a.size.toLocaleString('en-US')} B`).join(', ')}` : '';
+    const lsi = indexEntries.length
+      ? ` (includes local index entries: ${indexEntries.map((e) => `${e.index} ${e.size.toLocaleString('en-US')} B`).join(', ')})`
+      : '';
+    super(args.message ?? `${who} ${size} DynamoDB's item limit of ${args.limit.toLocaleString('en-US')} bytes${lsi}${top}`, {
+      cause: args.cause,
+    });
+    this.entity = args.entity;
+    this.key = args.key;
+    this.size = args.size;
+    this.limit = args.limit;
+    this.largest = largest;
+    this.indexEntries = indexEntries;
   }
 }

@@ -61,10 +61,9 @@ export { transactGet } from './transactions/transact-get.js';
 export type { TransactGetOptions } from './transactions/transact-get.js';
 export { writeIdempotently } from './transactions/idempotent-write.js';
 export type { IdempotentWriteOptions } from './transactions/idempotent-write.js';
-export { TRANSACTION_MAX_ACTIONS, TRANSACTION_MAX_BYTES } from './transactions/transaction-checks.js';
-export { batchGet, BATCH_GET_MAX_KEYS } from './batch/batch-get.js';
+export { batchGet } from './batch/batch-get.js';
 export type { BatchGetOptions, BatchGetResult } from './batch/batch-get.js';
-export { batchWrite, BATCH_WRITE_MAX_ITEMS, BATCH_WRITE_MAX_BYTES } from './batch/batch-write.js';
+export { batchWrite } from './batch/batch-write.js';
 export type { BatchWriteOptions, BatchWriteResult } from './batch/batch-write.js';
 export type { RetryPolicy } from './operations/retry-policy.js';
 export type { WriteOperation, PutOpOptions, DeleteOpOptions } from './operations/write-operation.js';
@@ -83,3 +82,31 @@ export type { CancellationReason, UnprocessedEntry } from './errors.js';
 export { directTransport } from './transport/direct/direct-transport.js';
 export type { DirectTransportOptions } from './transport/direct/direct-transport.js';
 export { DirectTransportBypassError } from './errors.js';
+// limits
+export { itemSize, itemSizeBreakdown, ITEM_SIZE_LIMIT } from './limits/item-size.js';
+export type { AttributeSize, ItemSizeBreakdown } from './limits/item-size.js';
+export { attributeValueSize, marshalledItemSize } from './limits/attribute-value-size.js';
+export { numberSize, MAX_NUMBER_SIZE } from './limits/number-size.js';
+export { numberIssue, MAX_NUMBER_DIGITS, MAX_NUMBER_EXPONENT, MIN_NUMBER_EXPONENT } from './limits/number-limits.js';
+export type { NumberIssue, NumberIssueCode, NumberValueLike } from './limits/number-limits.js';
+export { utf8Length } from './limits/utf8-length.js';
+export type { StoredItemSize, IndexEntrySize } from './limits/stored-item-size.js';
+export { checkUpdateSizes } from './limits/update-size.js';
+export type { UpdateAssignment } from './limits/update-size.js';
+export {
+  chunkWrites,
+  checkTransactWrite,
+  checkTransactGet,
+  transactWriteActionSize,
+  TRANSACTION_MAX_ACTIONS,
+  TRANSACTION_MAX_BYTES,
+  BATCH_WRITE_MAX_ITEMS,
+  BATCH_WRITE_MAX_BYTES,
+  BATCH_GET_MAX_KEYS,
+} from './limits/request-limits.js';
+export type { ChunkLimits } from './limits/request-limits.js';
+export { wireItemSize, writeRequestSize } from './limits/wire-size.js';
+export type { CompressionAlgorithm, CompressionConfig } from './schema/compression.js';
+export { ItemTooLargeError } from './errors.js';
+export type { RequestLimitReason } from './errors.js';
+export type { AttributeSizeEntry } from './errors.js';

@@ -1,4 +1,5 @@
 import type { AttributeValue, BatchGetItemCommandInput } from '@aws-sdk/client-dynamodb';
+import { BATCH_GET_MAX_KEYS } from '../limits/request-limits.js';
 import { fromStoredItem } from '../entity/item-codec.js';
 import { ConfigurationError, UnprocessedItemsError, type UnprocessedEntry } from '../errors.js';
 import { unmarshallItem } from '../marshalling/marshall.js';
@@ -10,8 +11,6 @@ import type { TableModel } from '../table/table-definition.js';
 import { isExpired } from '../ttl/ttl-model.js';
 import { resolveRetryPolicy, runBounded, type RetryPolicy } from '../operations/retry-policy.js';
 
-/** AWS: at most 100 keys per BatchGetItem. */
-export const BATCH_GET_MAX_KEYS = 100;
 
 /** Options of {@link batchGet}. */
 export interface BatchGetOptions {
@@ -154,3 +153,5 @@ export function sharedTable(ops: readonly { model: { table: TableModel } }[]): T
   });
   return table;
 }
+
+export { BATCH_GET_MAX_KEYS };

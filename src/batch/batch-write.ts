@@ -1,6 +1,7 @@
 import type { AttributeValue, WriteRequest } from '@aws-sdk/client-dynamodb';
+import { BATCH_WRITE_MAX_ITEMS, BATCH_WRITE_MAX_BYTES } from '../limits/request-limits.js';
 import { RequestLimitError, UnprocessedItemsError, type UnprocessedEntry } from '../errors.js';
-import { estimateItemBytes } from '../operations/estimate-item-bytes.js';
+import { writeRequestSize } from '../limits/wire-size.js';
 import { itemIdentity } from '../operations/item-identity.js';
 import { mapAwsError } from '../operations/map-error.js';
 import { isTransientError } from '../operations/transient-error.js';
@@ -8,10 +9,6 @@ import type { WriteOperation } from '../operations/write-operation.js';
 import { sharedTable } from './batch-get.js';
 import { resolveRetryPolicy, runBounded, type RetryPolicy } from '../operations/retry-policy.js';
 
-/** AWS: at most 25 put/delete requests per BatchWriteItem. */
-export const BATCH_WRITE_MAX_ITEMS = 25;
-/** AWS: at most 16 MB per BatchWriteItem request. */
-export const BATCH_WRITE_MAX_BYTES = 16 * 1024 * 1024;
 
 /** Options of {@link batchWrite}. */
 export interface BatchWriteOptions {
@@ -135,12 +132,14 @@ function toEntry(op: WriteOperation, index: number): Entry {
   if (op.kind === 'put' && op.request.Put) {
     if (op.request.Put.ConditionExpression) notAllowed('has a condition (or a version check), which batch writes cannot carry');
     const Item = op.request.Put.Item!;
-    return { index, op, request: { PutRequest: { Item } }, bytes: estimateItemBytes(Item) };
+    const request = { PutRequest: { Item } };
+    return { index, op, request, bytes: writeRequestSize(request) };
   }
   if (op.kind === 'delete' && op.request.Delete) {
     if (op.request.Delete.ConditionExpression) notAllowed('has a condition (or a version check), which batch writes cannot carry');
     const Key = op.request.Delete.Key!;
-    return { index, op, request: { DeleteRequest: { Key } }, bytes: estimateItemBytes(Key) };
+    const request = { DeleteRequest: { Key } };
+    return { index, op, request, bytes: writeRequestSize(request) };
   }
   return notAllowed(`is a ${op.kind} operation; batches take only puts and deletes`);
 }
@@ -160,3 +159,5 @@ function checkDuplicates(ops: readonly WriteOperation[]): void {
     seen.set(op.identity, index);
   });
 }
+
+export { BATCH_WRITE_MAX_ITEMS, BATCH_WRITE_MAX_BYTES };

@@ -3,6 +3,7 @@ import { ConfigurationError } from '../errors.js';
 import { compileKeyTemplate, type CompiledKey, type KeyTemplate } from '../keys/key-template.js';
 import { resolveVersion, type VersionConfig, type VersionModel } from '../locking/versioning.js';
 import { WRITE_TOKEN_ATTRIBUTE } from '../locking/write-token.js';
+import { compileCompression, type CompressionAlgorithm, type CompressionConfig } from '../schema/compression.js';
 import { compileFromStorage, compileToStorage, type Converter } from '../schema/storage-codec.js';
 import { resolveTimestamps, type TimestampModel, type TimestampsConfig } from '../schema/timestamps.js';
 import { defOf, kindOf } from '../schema/zod-def.js';
@@ -45,6 +46,8 @@ export interface EntityModel {
   readonly version: VersionModel | undefined;
   /** Managed createdAt/updatedAt, when the entity declares `timestamps`. */
   readonly timestamps: TimestampModel | undefined;
+  /** Attributes stored compressed (as Binary), with their algorithm. */
+  readonly compressed: ReadonlyMap<string, CompressionAlgorithm>;
 }
 
 /** Optional entity features compiled with the model. @internal */
@@ -52,6 +55,7 @@ export interface EntityFeatures {
   readonly ttl?: TtlConfig | undefined;
   readonly version?: VersionConfig | undefined;
   readonly timestamps?: TimestampsConfig | undefined;
+  readonly compress?: CompressionConfig | undefined;
 }
 
 const KEYABLE = new Set(['string', 'number', 'date', 'enum', 'literal', 'boolean', 'bigint', 'template_literal']);
@@ -132,6 +136,13 @@ export function compileEntity(
     });
   }
 
+  // Compression runs after the other storage conversions on write and before them on read.
+  const keyAttributes = new Set<string>();
+  for (const k of [primary, ...indexes.values()]) for (const a of [...k.pk.attributes, ...(k.sk?.attributes ?? [])]) keyAttributes.add(a);
+  const compression = compileCompression(name, shape, features.compress, keyAttributes);
+  const toStorage = compileToStorage(schema);
+  const fromStorage = compileFromStorage(schema);
+
   return {
     name,
     table,
@@ -141,10 +152,16 @@ export function compileEntity(
     indexes,
     primaryAttributes: new Set([...primary.pk.attributes, ...(primary.sk?.attributes ?? [])]),
     generatedAttributes: generated,
-    toStorage: compileToStorage(schema),
-    fromStorage: compileFromStorage(schema),
     ttl: compileTtl(table, name, shape, features.ttl),
     version: resolveVersion(shape, features.version, fail),
     timestamps: resolveTimestamps(shape, features.timestamps, fail),
+    toStorage: compression ? (v) => compression.compress(toStorage ? toStorage(v) : v) : toStorage,
+    fromStorage: compression
+      ? (v) => {
+          const decompressed = compression.decompress(v);
+          return fromStorage ? fromStorage(decompressed) : decompressed;
+        }
+      : fromStorage,
+    compressed: compression?.attributes ?? new Map(),
   };
 }

@@ -24,6 +24,8 @@ import type { TtlConfig } from '../ttl/ttl-model.js';
 import type { ExpiryInput } from '../ttl/ttl-value.js';
 import type { ConditionNode } from '../expressions/condition-node.js';
 import { ConfigurationError } from '../errors.js';
+import type { CompressionConfig } from '../schema/compression.js';
+import { measureStoredItem, type StoredItemSize } from '../limits/stored-item-size.js';
 
 /** Definition of an entity: its zod schema and key templates. */
 export interface EntityConfig<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>> {
@@ -53,6 +55,12 @@ export interface EntityConfig<S extends AnyObjectSchema, K extends EntityKeys<At
    * fields (`z.date().optional()` for `'iso'`, `z.number().optional()` for epochs).
    */
   readonly timestamps?: TimestampsConfig;
+  /**
+   * Attributes to store compressed (as Binary; transparent on read, typed as
+   * declared), e.g. `{ body: 'brotli' }`. Strings are compressed as UTF-8,
+   * other values as JSON. Key attributes cannot be compressed.
+   */
+  readonly compress?: CompressionConfig<AttributeOf<S>>;
 }
 
 /** Result of `put` with `returnValues: 'ALL_OLD'`. */
@@ -86,6 +94,7 @@ export class Entity<
       ttl: config.ttl,
       version: config.version,
       timestamps: config.timestamps,
+      compress: config.compress,
     });
   }
 
@@ -177,6 +186,29 @@ export class Entity<
   /** A key for `transactGet` or `batchGet`; that position of the result is this entity's item type. */
   getOp(key: PrimaryKeyOf<z.output<S>, K>): GetOperation<z.output<S>> {
     return getOperation(this.model, key);
+  }
+
+  // limits (issue 4)
+
+  /**
+   * Bytes the item takes toward DynamoDB's 400 KB limit as it would be stored:
+   * validated, converted, compressed, with every generated key and the entity
+   * type attribute. Same rules as {@link itemSize}. On tables with local
+   * secondary indexes DynamoDB also counts the item's index entries: see
+   * `sizeReport(item).total`.
+   */
+  size(item: z.input<S>): number {
+    return measureStoredItem(this.model.table, this.toStored(item)).size;
+  }
+
+  /**
+   * The stored item's size in detail: per-attribute sizes (largest first),
+   * local-index entries counted with it, the total compared with the limit,
+   * and whether it fits. `put` refuses exactly the items whose report says
+   * `fits: false`.
+   */
+  sizeReport(item: z.input<S>): StoredItemSize {
+    return measureStoredItem(this.model.table, this.toStored(item));
   }
 }
 

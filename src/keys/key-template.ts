@@ -66,6 +66,16 @@ export function compileKeyTemplate(args: {
   const encode = (attribute: string, value: unknown): string => {
     switch (typeof value) {
       case 'string':
+        // An empty value would leave an empty key segment; DynamoDB refuses empty key strings outright.
+        if (value.length === 0) {
+          throw new KeyError({
+            message: `${entity}: attribute "${attribute}" is an empty string; ${index} key ${keyAttribute} cannot contain empty values`,
+            reason: 'empty',
+            entity,
+            index,
+            attribute,
+          });
+        }
         return escapeSegment(value, delimiter);
       case 'number':
         if (!Number.isFinite(value)) throw invalid(attribute, `${value} is not a finite number`);

@@ -10,6 +10,7 @@ import { WRITE_TOKEN_ATTRIBUTE } from '../locking/write-token.js';
 import { ConditionFailedError } from '../errors.js';
 import { marshallItem, unmarshallItem } from '../marshalling/marshall.js';
 import type { ExpiryInput } from '../ttl/ttl-value.js';
+import { assertStoredItemFits } from '../limits/stored-item-size.js';
 import { mapAwsError } from './map-error.js';
 
 /** Options of `Entity.put`. */
@@ -56,6 +57,8 @@ export function preparePut(
   const guard = guardPut(model, parsed, flags.create === true, flags.writeToken !== false);
   const stored = toStoredItem(model, parsed, flags);
   if (guard.token !== undefined) stored[WRITE_TOKEN_ATTRIBUTE] = guard.token;
+  // Size and value limits (ItemTooLargeError / ValidationError) before anything is sent.
+  assertStoredItemFits(model.table, model.name, stored, keyValues(model, parsed));
   const input: PutItemCommandInput = { TableName: model.table.name, Item: marshallItem(stored) };
   const all = [condition, extra, guard.condition].filter((c): c is ConditionNode => c !== undefined);
   if (all.length > 0) {

@@ -1,6 +1,6 @@
 import { fromStoredItem } from '../entity/item-codec.js';
 import { unmarshallItem } from '../marshalling/marshall.js';
-import { estimateItemBytes } from '../operations/estimate-item-bytes.js';
+import { marshalledItemSize } from '../limits/attribute-value-size.js';
 import type { GetOperation, GetResults } from '../operations/get-operation.js';
 import { isExpired } from '../ttl/ttl-model.js';
 import { checkTransaction } from './transaction-checks.js';
@@ -27,7 +27,7 @@ export async function transactGet<const Ops extends readonly GetOperation[]>(ops
   const table = checkTransaction(
     'TransactGetItems',
     ops,
-    ops.map((op) => estimateItemBytes(op.request.Key)),
+    ops.map((op) => marshalledItemSize(op.request.Key)),
   );
   let output;
   try {

@@ -1,12 +1,9 @@
-import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { TRANSACTION_MAX_ACTIONS, TRANSACTION_MAX_BYTES } from '../limits/request-limits.js';
 import { ConfigurationError, RequestLimitError } from '../errors.js';
-import { estimateItemBytes } from '../operations/estimate-item-bytes.js';
+import { transactWriteActionSize } from '../limits/request-limits.js';
 import type { TableModel } from '../table/table-definition.js';
 
-/** AWS: at most 100 actions per TransactWriteItems / TransactGetItems. */
-export const TRANSACTION_MAX_ACTIONS = 100;
-/** AWS: at most 4 MB aggregate per transaction. */
-export const TRANSACTION_MAX_BYTES = 4 * 1024 * 1024;
 
 type Operation = 'TransactWriteItems' | 'TransactGetItems';
 
@@ -63,15 +60,15 @@ export function checkTransaction(operation: Operation, ops: readonly Checked[], 
       limit: TRANSACTION_MAX_BYTES,
       actual: total,
       indexes: [biggest],
-      message: `${operation}: about ${total} bytes, at most ${TRANSACTION_MAX_BYTES} are allowed (largest: operation #${biggest}, ${sizes[biggest]} bytes)`,
+      message: `${operation}: ${total} bytes, at most ${TRANSACTION_MAX_BYTES} are allowed (largest: operation #${biggest}, ${sizes[biggest]} bytes)`,
     });
   }
   return table;
 }
 
-/** Estimated bytes one transact-write item contributes (a put's item, otherwise its key). @internal */
+/** Bytes one transact-write item contributes to the 4 MB limit (exact, as DynamoDB counts it). @internal */
 export function transactWriteItemBytes(item: TransactWriteItem): number {
-  const data: Record<string, AttributeValue> | undefined =
-    item.Put?.Item ?? item.Update?.Key ?? item.Delete?.Key ?? item.ConditionCheck?.Key;
-  return data ? estimateItemBytes(data) : 0;
+  return transactWriteActionSize(item);
 }
+
+export { TRANSACTION_MAX_ACTIONS, TRANSACTION_MAX_BYTES };

@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fullJitterDelay, resolveRetryPolicy, runBounded } from '../../src/operations/retry-policy.js';
-import { estimateItemBytes } from '../../src/operations/estimate-item-bytes.js';
-import { marshallItem } from '../../src/marshalling/marshall.js';
 
 describe('retry policy', () => {
   it('full jitter stays within [0, min(cap, base * 2^(n-1)))', () => {
@@ -43,13 +41,5 @@ describe('retry policy', () => {
     );
     expect(peak).toBe(3);
     expect(ran.sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i));
-  });
-});
-
-describe('estimateItemBytes (local estimate until the limits calculator lands)', () => {
-  it('counts names and UTF-8 values', () => {
-    expect(estimateItemBytes(marshallItem({ pk: 'abc', é: 'é' }))).toBe(2 + 3 + 2 + 2);
-    expect(estimateItemBytes(marshallItem({ big: 'x'.repeat(1000) }))).toBe(1003);
-    expect(estimateItemBytes(marshallItem({ m: { a: 1 }, l: [true, null] }))).toBeGreaterThan(4);
   });
 });

@@ -92,7 +92,7 @@ describe('placeholders only', () => {
         const text = compileUpdate(actions, ctx);
         assertOnlyGrammar(text);
         const mapped = new Set(Object.values(ctx.toRequest().ExpressionAttributeNames ?? {}));
-        expect(mapped).toEqual(userNames(actions.map((a) => a.path).concat(actions.flatMap((a) => operandPaths(a)))));
+        expect(mapped).toEqual(userNames([...actions.map((a) => a.path), ...actions.flatMap((a) => operandPaths(a))]));
       }),
       { numRuns: 300 },
     );

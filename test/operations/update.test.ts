@@ -191,7 +191,7 @@ describe('Entity.update validation (before any request)', () => {
 
   it('refuses unknown paths, required removals, wrong ADD/DELETE types, empty sets and overlapping paths', async () => {
     const cases: Array<Promise<unknown>> = [
-      Item.update(key, (u) => u.set(['nope'] as never, 1)),
+      Item.update(key, (u) => u.set(['nope'], 1)),
       Item.update(key, { remove: ['name'] }),
       Item.update(key, { add: { name: 1 as never } }),
       Item.update(key, { add: { tags: new Set() } }),

@@ -121,15 +121,26 @@ export function scanPages(reader: ScanReader, options: ScanOptions<unknown> = {}
  * Breaking out of the loop aborts requests still in flight.
  * @internal
  */
-export async function* parallelScan(reader: ScanReader, options: ParallelScanOptions<unknown>): AsyncGenerator<ScanBatch<unknown>> {
-  const { segments, onProgress } = options;
+export function parallelScan(reader: ScanReader, options: ParallelScanOptions<unknown>): AsyncGenerator<ScanBatch<unknown>> {
+  // Checked at the call, not at the first iteration: bad options fail before any request.
+  const { segments } = options;
   const concurrency = options.concurrency ?? Math.min(segments, 4);
   if (!Number.isInteger(segments) || segments < 1 || segments > 1_000_000) {
     throw new ConfigurationError(`segments must be an integer from 1 to 1000000, got ${segments}`);
   }
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new ConfigurationError(`concurrency must be a positive integer, got ${concurrency}`);
-  const { segments: _s, concurrency: _c, onProgress: _p, abortSignal, ...base } = options;
+  const { segments: _s, concurrency: _c, onProgress: _p, abortSignal: _a, ...base } = options;
   prepareScan(reader, { ...base, segment: { index: 0, total: segments } });
+  return readSegments(reader, options, base, concurrency);
+}
+
+async function* readSegments(
+  reader: ScanReader,
+  options: ParallelScanOptions<unknown>,
+  base: Omit<ScanOptions<unknown>, 'segment' | 'cursor' | 'abortSignal'>,
+  concurrency: number,
+): AsyncGenerator<ScanBatch<unknown>> {
+  const { segments, onProgress, abortSignal } = options;
 
   const controller = new AbortController();
   const onAbort = () => controller.abort(abortSignal?.reason);

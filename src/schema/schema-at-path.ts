@@ -12,9 +12,9 @@ export interface SchemaAtPath {
 
 /**
  * Walks a zod object shape along a path (`['profile', 'address', 'city']`,
- * `['items', 2, 'qty']`). Returns `undefined` when the schema has no such path.
- * Unions and other shapes that cannot be routed statically stop the walk with
- * `z.unknown`-like leniency: the caller gets `undefined` for them.
+ * `['items', 2, 'qty']`, `['byName', 'any key']` for records). Returns
+ * `undefined` when the schema has no such path, including paths that go
+ * through a union or another shape that cannot be routed statically.
  * @internal
  */
 export function schemaAtPath(shape: Readonly<Record<string, z.ZodType>>, path: readonly (string | number)[]): SchemaAtPath | undefined {

@@ -205,6 +205,24 @@ describe('collections', () => {
     expect(() => table.collection({ users: E.User, orders: E.Order }, { index: 'gsi1' })).toThrow(/different partition-key templates/);
     expect(() => table.collection({ org: E.Org, users: E.User }, { index: 'gsi1' })).toThrow(/no key templates/);
   });
+
+  it('works on a GSI shared by its members', async () => {
+    const Member = table.entity('Member', {
+      schema: z.object({ id: z.string(), team: z.string() }),
+      keys: { primary: { pk: ['MEMBER', 'id'], sk: ['MEMBER'] }, gsi1: { pk: ['TEAM', 'team'], sk: ['MEMBER', 'id'] } },
+    });
+    const Task = table.entity('Task', {
+      schema: z.object({ id: z.string(), team: z.string(), done: z.boolean() }),
+      keys: { primary: { pk: ['TASK', 'id'], sk: ['TASK'] }, gsi1: { pk: ['TEAM', 'team'], sk: ['TASK', 'id'] } },
+    });
+    await Member.put({ id: 'm1', team: 'red' });
+    await Task.put({ id: 't1', team: 'red', done: false });
+    await Task.put({ id: 't2', team: 'blue', done: true });
+    const team = table.collection({ members: Member, tasks: Task }, { index: 'gsi1' });
+    const { items } = await team.query({ team: 'red' });
+    expect(items).toEqual({ members: [{ id: 'm1', team: 'red' }], tasks: [{ id: 't1', team: 'red', done: false }] });
+    await expect(team.query({ team: 'red' }, { consistent: true })).rejects.toBeInstanceOf(ConfigurationError);
+  });
 });
 
 describe('scans', () => {
@@ -214,8 +232,19 @@ describe('scans', () => {
     expect(orders.sort()).toEqual(['o1', 'o2', 'o3', 'o4', 'o5', 'o6', 'x']);
     const filtered = await E.Order.scan({ filter: (c) => c.eq('orgId', 'other') });
     expect(ids(filtered.items)).toEqual(['x']);
-    const all = await table.scan();
+    const all = await table.scan({ filter: (c) => c.in('_et', ['Org', 'User', 'Order']) });
     expect(all.items.length).toBe(1 + 4 + 7);
     expect(all.items[0]).toHaveProperty('pk');
+  });
+
+  it('scans an index; refuses a consistent scan of a GSI and a bad segment before sending', async () => {
+    const shipped = await E.Order.scan({ index: 'gsi1', filter: (c) => c.eq('status', 'shipped') });
+    expect(ids(shipped.items).sort()).toEqual(['o2', 'o4', 'o6']);
+    const before = transport.sent.length;
+    await expect(E.Order.scan({ index: 'gsi1', consistent: true })).rejects.toBeInstanceOf(ConfigurationError);
+    await expect(E.Order.scan({ segment: { index: 2, total: 2 } })).rejects.toBeInstanceOf(ConfigurationError);
+    expect(() => E.Order.parallelScan({ segments: 0 })).toThrow(ConfigurationError);
+    expect(() => table.parallelScan({ segments: 2, index: 'gsi1', consistent: true })).toThrow(ConfigurationError);
+    expect(transport.sent.length).toBe(before);
   });
 });

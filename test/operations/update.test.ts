@@ -203,6 +203,10 @@ describe('Entity.update validation (before any request)', () => {
     for (const pending of cases) expect(await rejectsBeforeSending(pending)).toBeInstanceOf(ValidationError);
   });
 
+  it('refuses an update that changes nothing', async () => {
+    expect(await rejectsBeforeSending(Item.update(key, {}))).toBeInstanceOf(ValidationError);
+  });
+
   it('refuses to change a primary-key attribute with a KeyError', async () => {
     const error = await rejectsBeforeSending(Item.update(key, { set: { itemId: 'i2' } }));
     expect(error).toBeInstanceOf(KeyError);

@@ -3,12 +3,12 @@ import type { EntityModel } from '../entity/entity-model.js';
 import { fromStoredItem, keyValues, primaryKey } from '../entity/item-codec.js';
 import { ConditionFailedError, ValidationError, type ValidationIssue } from '../errors.js';
 import { compileCondition } from '../expressions/compile-condition.js';
-import { compileUpdate } from '../expressions/compile-update.js';
+import { compileUpdate, overlappingPaths } from '../expressions/compile-update.js';
 import { resolveCondition, type ConditionInput } from '../expressions/condition-builder.js';
 import type { ConditionNode } from '../expressions/condition-node.js';
 import { ExpressionContext } from '../expressions/expression-context.js';
 import { resolveUpdate, type UpdateInput } from '../expressions/update-builder.js';
-import { ifNotExistsOperand, setAction, valueOperand, type UpdateAction } from '../expressions/update-node.js';
+import { ifNotExistsOperand, setAction, valueOperand, type UpdateAction, type UpdateOperand } from '../expressions/update-node.js';
 import { unmarshallItem } from '../marshalling/marshall.js';
 import { compileToStorage } from '../schema/storage-codec.js';
 import { kindOf } from '../schema/zod-def.js';
@@ -42,6 +42,18 @@ export interface UpdateOptions<T> {
 export interface PreparedUpdate {
   readonly input: UpdateItemCommandInput;
   readonly key: Record<string, unknown>;
+  /** Every value the update writes, as stored, with its path (for size checks). */
+  readonly assignments: readonly { readonly path: readonly (string | number)[]; readonly value: unknown }[];
+}
+
+/** What other features add to an update (versioning, timestamps, write tokens). @internal */
+export interface UpdateExtras {
+  readonly condition?: ConditionNode | undefined;
+  readonly upsert?: boolean | undefined;
+  /** `SET name = value` for top-level attributes, values in schema form (Dates…). */
+  readonly set?: Readonly<Record<string, unknown>> | undefined;
+  /** `SET name = if_not_exists(name, value)`, values in schema form. */
+  readonly setIfNotExists?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** Validates, derives index keys and compiles the request. No I/O. @internal */
@@ -49,12 +61,12 @@ export function prepareUpdate(
   model: EntityModel,
   key: Readonly<Record<string, unknown>>,
   changes: UpdateInput<unknown>,
-  options: { readonly condition?: ConditionNode | undefined; readonly upsert?: boolean | undefined } = {},
+  options: UpdateExtras = {},
 ): PreparedUpdate {
   const Key = primaryKey(model, key);
   const keyVals = keyValues(model, key);
   const plan = planUpdate(model, keyVals, resolveUpdate(changes));
-  const actions = [...plan.actions];
+  const actions = [...plan.actions, ...extraActions(model, options)];
   const ctx = new ExpressionContext();
   const et = model.table.entityTypeAttribute;
   let guard: ConditionNode;
@@ -71,6 +83,15 @@ export function prepareUpdate(
     // Equality on the entity type implies the item exists, and refuses another entity's item under the same key.
     guard = { kind: 'compare', op: '=', left: { kind: 'path', path: [et] }, right: { kind: 'value', value: model.name } };
   }
+  const overlap = overlappingPaths(actions);
+  if (overlap) {
+    throw new ValidationError({
+      entity: model.name,
+      key: keyVals,
+      issues: [{ path: [], message: `the update and the attributes tablewright manages both write ${overlap[1]}` }],
+      direction: 'write',
+    });
+  }
   if (actions.length === 0) {
     throw new ValidationError({ entity: model.name, key: keyVals, issues: [{ path: [], message: 'the update changes nothing' }], direction: 'write' });
   }
@@ -82,7 +103,39 @@ export function prepareUpdate(
     ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
   };
   Object.assign(input, ctx.toRequest());
-  return { input, key: keyVals };
+  return { input, key: keyVals, assignments: assignments(actions) };
+}
+
+/** Bookkeeping attributes set by other features; they are not user changes, so not validated as such. */
+function extraActions(model: EntityModel, extras: UpdateExtras): UpdateAction[] {
+  const out: UpdateAction[] = [];
+  const stored = (name: string, value: unknown) => {
+    const schema = model.shape[name];
+    const convert = schema && compileToStorage(schema);
+    return convert ? convert(value) : value instanceof Date ? value.toISOString() : value;
+  };
+  for (const [name, value] of Object.entries(extras.set ?? {})) out.push(setAction([name], valueOperand(stored(name, value))));
+  for (const [name, value] of Object.entries(extras.setIfNotExists ?? {})) {
+    out.push(setAction([name], ifNotExistsOperand([name], valueOperand(stored(name, value)))));
+  }
+  return out;
+}
+
+function assignments(actions: readonly UpdateAction[]): PreparedUpdate['assignments'] {
+  const out: { path: readonly (string | number)[]; value: unknown }[] = [];
+  const values = (o: UpdateOperand, path: readonly (string | number)[]): void => {
+    if (o.kind === 'value') out.push({ path, value: o.value });
+    else if (o.kind === 'ifNotExists') values(o.fallback, path);
+    else if (o.kind === 'listAppend' || o.kind === 'arithmetic') {
+      values(o.left, path);
+      values(o.right, path);
+    }
+  };
+  for (const action of actions) {
+    if (action.kind === 'set') values(action.operand, action.path);
+    else if (action.kind === 'add' || action.kind === 'delete') out.push({ path: action.path, value: action.value });
+  }
+  return out;
 }
 
 /** For upsert: the entity type, the key attributes and defaults, written so a created item is whole. */

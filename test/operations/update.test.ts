@@ -1,4 +1,5 @@
-import { GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { prepareUpdate } from '../../src/operations/update.js';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConditionFailedError, KeyError, ValidationError, type Table } from '../../src/index.js';
@@ -178,6 +179,20 @@ describe('Entity.update existence', () => {
     expect((await Item.query('gsi1', { owner: 'dan' })).items.map((i) => i.itemId)).toEqual(['up1']);
     await Item.update(newKey, { increment: { count: 1 }, set: { name: 'y' } });
     expect(await Item.get(newKey)).toMatchObject({ name: 'y', count: 1 });
+  });
+});
+
+describe('prepareUpdate hooks for other features', () => {
+  it('adds bookkeeping SET / if_not_exists values in stored form and lists every assignment', async () => {
+    const prepared = prepareUpdate(Item.model, key, { set: { name: 'hooked' } }, { set: { updatedAt: at }, setIfNotExists: { ttl: 5 } });
+    expect(prepared.assignments).toEqual([
+      { path: ['name'], value: 'hooked' },
+      { path: ['updatedAt'], value: at.toISOString() },
+      { path: ['ttl'], value: 5 },
+    ]);
+    await client.send(new UpdateItemCommand(prepared.input));
+    expect(await Item.get(key)).toMatchObject({ name: 'hooked', updatedAt: at, ttl: 5 });
+    expect(() => prepareUpdate(Item.model, key, { set: { updatedAt: at } }, { set: { updatedAt: at } })).toThrow(ValidationError);
   });
 });
 

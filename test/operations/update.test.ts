@@ -94,9 +94,10 @@ describe('Entity.update actions', () => {
 
   it('ADDs numbers and set elements, DELETEs set elements (the last one removes the attribute)', async () => {
     await Item.update(key, { add: { count: 3, tags: new Set(['c']), scores: new Set([1, 2]) } });
-    await Item.update(key, { add: { count: -1 } });
+    await Item.update(key, { add: { count: -1, 'data.size': 2 } });
     let item = await Item.get(key);
     expect(item?.count).toBe(2);
+    expect(item?.data?.size).toBe(3);
     expect(item?.tags).toEqual(new Set(['a', 'b', 'c']));
     expect(item?.scores).toEqual(new Set([1, 2]));
     await Item.update(key, { delete: { tags: new Set(['a', 'b', 'c']), scores: new Set([1]) } });

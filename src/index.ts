@@ -110,3 +110,18 @@ export type { CompressionAlgorithm, CompressionConfig } from './schema/compressi
 export { ItemTooLargeError } from './errors.js';
 export type { RequestLimitReason } from './errors.js';
 export type { AttributeSizeEntry } from './errors.js';
+// expressions, updates, queries, collections, pagination (issue 3)
+export { CursorError } from './errors.js';
+export type { CursorErrorReason } from './errors.js';
+export type { QueryKey, SortValues, PartitionKeyOf, SortKeyOf } from './entity/entity-types.js';
+export { updateBuilder as update } from './expressions/update-builder.js';
+export type { UpdateBuilder, UpdateChanges, UpdateInput, UpdateExpressionValue } from './expressions/update-builder.js';
+export type { UpdateAction, UpdateOperand } from './expressions/update-node.js';
+export { keyConditionBuilder as sortKey } from './expressions/key-condition.js';
+export type { KeyConditionBuilder, SortKeyCondition, SortKeyInput } from './expressions/key-condition.js';
+export type { UpdateOptions, UpdateReturnValues } from './operations/update.js';
+export type { QueryOptions } from './operations/query.js';
+export type { Page, PageOptions } from './operations/read-request.js';
+export type { ScanOptions, ParallelScanOptions, ScanProgress, ScanBatch } from './operations/scan.js';
+export { Collection } from './collection/collection.js';
+export type { AnyEntity, CollectionEntities, CollectionItems, CollectionKey, CollectionPage, CollectionQueryOptions } from './collection/collection.js';

@@ -35,3 +35,12 @@ export type PartitionKeyOf<Item, T> = T extends { readonly pk: infer P }
 export type SortKeyOf<Item, T> = T extends { readonly sk: infer S }
   ? { readonly [A in Extract<S extends readonly unknown[] ? S[number] : never, keyof Item>]: Item[A] }
   : Record<string, never>;
+
+/** The key templates that give an index its partition key (LSIs share the primary one). */
+type PartitionTemplates<K, I extends keyof K> = K[I] extends { readonly pk: readonly unknown[] } ? K[I] : K extends { readonly primary: infer P } ? P : never;
+
+/** The values a query on index `I` (or `'primary'`) needs: its partition-key template's attributes. */
+export type QueryKey<Item, K, I extends keyof K> = PartitionKeyOf<Item, PartitionTemplates<K, I>>;
+
+/** The sort-key template's attributes of index `I`, for sort-key conditions. */
+export type SortValues<Item, K, I extends keyof K> = SortKeyOf<Item, K[I]>;

@@ -15,8 +15,21 @@ import {
   type WriteOperation,
 } from '../operations/write-operation.js';
 import type { TableModel } from '../table/table-definition.js';
+import type { UpdateInput } from '../expressions/update-builder.js';
+import { updateItem, type UpdateOptions } from '../operations/update.js';
+import { countQuery, queryPage, queryPages, type QueryOptions } from '../operations/query.js';
+import type { Page } from '../operations/read-request.js';
+import {
+  parallelScan,
+  scanPage,
+  scanPages,
+  type ParallelScanOptions,
+  type ScanBatch,
+  type ScanOptions,
+  type ScanReader,
+} from '../operations/scan.js';
 import { compileEntity, type EntityModel } from './entity-model.js';
-import type { AnyObjectSchema, AttributeOf, EntityKeys, PrimaryKeyOf } from './entity-types.js';
+import type { AnyObjectSchema, AttributeOf, EntityKeys, PrimaryKeyOf, QueryKey, SortValues } from './entity-types.js';
 import { toStoredItem, parseInput } from './item-codec.js';
 import { setExpiry, type ExpiryUpdateOptions } from '../ttl/expiry-update.js';
 import { notExpiredNode } from '../ttl/ttl-condition.js';
@@ -209,6 +222,118 @@ export class Entity<
    */
   sizeReport(item: z.input<S>): StoredItemSize {
     return measureStoredItem(this.model.table, this.toStored(item));
+  }
+
+  // updates, queries and scans (issue 3)
+
+  /**
+   * Changes attributes of an existing item without rewriting it. Values are
+   * validated against the schema; index keys that depend on changed
+   * attributes are rebuilt. Fails with `ConditionFailedError` when the item
+   * does not exist (unless `upsert: true`), with `KeyError` when a primary-key
+   * attribute is changed or an index key cannot be rebuilt.
+   *
+   * @example
+   * ```ts
+   * await User.update({ orgId, userId }, { set: { 'profile.city': 'Oslo' }, add: { logins: 1 } });
+   * const user = await User.update(key, (u) => [u.append('history', [event])], { returnValues: 'ALL_NEW' });
+   * ```
+   */
+  update(
+    key: PrimaryKeyOf<z.output<S>, K>,
+    changes: UpdateInput<z.output<S>>,
+    options: UpdateOptions<z.output<S>> & { returnValues: 'ALL_NEW' },
+  ): Promise<z.output<S>>;
+  update(
+    key: PrimaryKeyOf<z.output<S>, K>,
+    changes: UpdateInput<z.output<S>>,
+    options: UpdateOptions<z.output<S>> & { returnValues: 'ALL_OLD' },
+  ): Promise<z.output<S> | undefined>;
+  update(
+    key: PrimaryKeyOf<z.output<S>, K>,
+    changes: UpdateInput<z.output<S>>,
+    options: UpdateOptions<z.output<S>> & { returnValues: 'UPDATED_NEW' | 'UPDATED_OLD' },
+  ): Promise<Partial<z.output<S>>>;
+  update(
+    key: PrimaryKeyOf<z.output<S>, K>,
+    changes: UpdateInput<z.output<S>>,
+    options?: UpdateOptions<z.output<S>> & { returnValues?: 'NONE' },
+  ): Promise<void>;
+  update(key: PrimaryKeyOf<z.output<S>, K>, changes: UpdateInput<z.output<S>>, options?: UpdateOptions<z.output<S>>): Promise<unknown> {
+    return updateItem(this.model, key, changes as UpdateInput<unknown>, options as UpdateOptions<unknown>);
+  }
+
+  /**
+   * Queries the primary key (`'primary'`) or an index by the partition-key
+   * template's attributes. Returns only this entity's items, one page at a time.
+   *
+   * @example
+   * ```ts
+   * const page = await Order.query('gsi1', { orgId, status: 'open' }, { sort: (k) => k.beginsWith({ createdAt }), limit: 25 });
+   * const next = await Order.query('gsi1', { orgId, status: 'open' }, { cursor: page.cursor });
+   * ```
+   */
+  query<I extends keyof K & string, const A extends AttributeOf<S>>(
+    index: I,
+    key: QueryKey<z.output<S>, K, I>,
+    options: QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>, A> & { attributes: readonly A[] },
+  ): Promise<Page<Pick<z.output<S>, A>>>;
+  query<I extends keyof K & string>(
+    index: I,
+    key: QueryKey<z.output<S>, K, I>,
+    options?: QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>, AttributeOf<S>>,
+  ): Promise<Page<z.output<S>>>;
+  query(index: string, key: Readonly<Record<string, unknown>>, options?: QueryOptions<z.output<S>, any>): Promise<Page<unknown>> {
+    return queryPage(this.model, index, key, options as QueryOptions<unknown>);
+  }
+
+  /** Every page of a query (from `options.cursor` on): `for await (const page of Order.queryPages(...))`. */
+  queryPages<I extends keyof K & string>(
+    index: I,
+    key: QueryKey<z.output<S>, K, I>,
+    options?: QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>, AttributeOf<S>>,
+  ): AsyncGenerator<Page<z.output<S>>> {
+    return queryPages(this.model, index, key, options as QueryOptions<unknown>) as AsyncGenerator<Page<z.output<S>>>;
+  }
+
+  /** Counts the items a query matches (after its filter), across all pages, with `Select: COUNT`. */
+  count<I extends keyof K & string>(
+    index: I,
+    key: QueryKey<z.output<S>, K, I>,
+    options?: Omit<QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>>, 'attributes' | 'cursor' | 'limit'>,
+  ): Promise<number> {
+    return countQuery(this.model, index, key, options as QueryOptions<unknown>);
+  }
+
+  /** One page of a scan over the table (or `options.index`), filtered to this entity. */
+  scan<const A extends AttributeOf<S>>(options: ScanOptions<z.output<S>, A> & { attributes: readonly A[] }): Promise<Page<Pick<z.output<S>, A>>>;
+  scan(options?: ScanOptions<z.output<S>, AttributeOf<S>>): Promise<Page<z.output<S>>>;
+  scan(options?: ScanOptions<z.output<S>>): Promise<Page<unknown>> {
+    return scanPage(this.scanReader(), options as ScanOptions<unknown>);
+  }
+
+  /** Every page of a scan, filtered to this entity. */
+  scanPages(options?: ScanOptions<z.output<S>, AttributeOf<S>>): AsyncGenerator<Page<z.output<S>>> {
+    return scanPages(this.scanReader(), options as ScanOptions<unknown>) as AsyncGenerator<Page<z.output<S>>>;
+  }
+
+  /**
+   * Reads the whole table in `segments` parallel parts (at most `concurrency`
+   * requests in flight), yielding this entity's items page by page; for backfills.
+   *
+   * @example
+   * ```ts
+   * for await (const { items } of User.parallelScan({ segments: 8, concurrency: 4, onProgress: console.log })) {
+   *   await migrate(items);
+   * }
+   * ```
+   */
+  parallelScan(options: ParallelScanOptions<z.output<S>, AttributeOf<S>>): AsyncGenerator<ScanBatch<z.output<S>>> {
+    return parallelScan(this.scanReader(), options as ParallelScanOptions<unknown>) as AsyncGenerator<ScanBatch<z.output<S>>>;
+  }
+
+  private scanReader(): ScanReader {
+    return { table: this.model.table, name: this.model.name, entity: this.model };
   }
 }
 

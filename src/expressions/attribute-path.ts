@@ -25,7 +25,8 @@ export function parsePath(input: PathInput): AttributePath {
       if (typeof s === 'number' && !(Number.isInteger(s) && s >= 0)) throw new TypeError(`Invalid list index ${s}`);
       if (typeof s === 'string' && s.length === 0) throw new TypeError('Attribute names cannot be empty');
     }
-    return input as unknown as AttributePath;
+    // Copied and frozen: nodes keep the path, and callers may reuse their array.
+    return Object.freeze([...input]) as unknown as AttributePath;
   }
   const hit = cache.get(input);
   if (hit) return hit;
@@ -52,7 +53,7 @@ export function parsePath(input: PathInput): AttributePath {
   if (last !== input.length || expectName || segments.length === 0) {
     throw new TypeError(`Cannot parse attribute path ${JSON.stringify(input)}`);
   }
-  const path = segments as unknown as AttributePath;
+  const path = Object.freeze(segments) as unknown as AttributePath;
   if (cache.size < 10_000) cache.set(input, path);
   return path;
 }

@@ -76,7 +76,10 @@ function right(v: unknown): Operand {
 
 const compare =
   (op: ComparisonOperator) =>
-  (p: unknown, v: unknown): ConditionNode => ({ kind: 'compare', op, left: left(p), right: right(v) });
+  (p: unknown, v: unknown): ConditionNode => node({ kind: 'compare', op, left: left(p), right: right(v) });
+
+/** Nodes are frozen: a condition can be shared and reused safely. */
+const node = (n: ConditionNode): ConditionNode => Object.freeze(n);
 
 function group(kind: 'and' | 'or', conditions: ConditionNode[]): ConditionNode {
   if (conditions.length === 0) throw new TypeError(`${kind}() needs at least one condition`);
@@ -91,7 +94,7 @@ export const conditionBuilder: ConditionBuilder<any> = Object.freeze({
   le: compare('<='),
   gt: compare('>'),
   ge: compare('>='),
-  between: (p: unknown, low: unknown, high: unknown): ConditionNode => ({
+  between: (p: unknown, low: unknown, high: unknown): ConditionNode => node({
     kind: 'between',
     operand: left(p),
     low: right(low),
@@ -99,18 +102,18 @@ export const conditionBuilder: ConditionBuilder<any> = Object.freeze({
   }),
   in: (p: unknown, values: readonly unknown[]): ConditionNode => {
     if (values.length === 0 || values.length > 100) throw new RangeError(`IN takes 1 to 100 values, got ${values.length}`);
-    return { kind: 'in', operand: left(p), values: values.map(right) };
+    return node({ kind: 'in', operand: left(p), values: Object.freeze(values.map(right)) });
   },
-  beginsWith: (p: PathInput, prefix: unknown): ConditionNode => ({ kind: 'beginsWith', path: toPath(p), prefix: right(prefix) }),
-  contains: (p: PathInput, value: unknown): ConditionNode => ({ kind: 'contains', path: toPath(p), operand: right(value) }),
-  exists: (p: PathInput): ConditionNode => ({ kind: 'exists', path: toPath(p), negated: false }),
-  notExists: (p: PathInput): ConditionNode => ({ kind: 'exists', path: toPath(p), negated: true }),
-  type: (p: PathInput, type: AttributeTypeName): ConditionNode => ({ kind: 'type', path: toPath(p), type }),
-  size: (p: PathInput): SizeOf => ({ kind: 'size', path: toPath(p) }),
-  attr: (p: PathInput): AttributeRef => ({ kind: 'path', path: toPath(p) }),
+  beginsWith: (p: PathInput, prefix: unknown): ConditionNode => node({ kind: 'beginsWith', path: toPath(p), prefix: right(prefix) }),
+  contains: (p: PathInput, value: unknown): ConditionNode => node({ kind: 'contains', path: toPath(p), operand: right(value) }),
+  exists: (p: PathInput): ConditionNode => node({ kind: 'exists', path: toPath(p), negated: false }),
+  notExists: (p: PathInput): ConditionNode => node({ kind: 'exists', path: toPath(p), negated: true }),
+  type: (p: PathInput, type: AttributeTypeName): ConditionNode => node({ kind: 'type', path: toPath(p), type }),
+  size: (p: PathInput): SizeOf => Object.freeze({ kind: 'size', path: toPath(p) }),
+  attr: (p: PathInput): AttributeRef => Object.freeze({ kind: 'path', path: toPath(p) }),
   and: (...conditions: ConditionNode[]) => group('and', conditions),
   or: (...conditions: ConditionNode[]) => group('or', conditions),
-  not: (condition: ConditionNode): ConditionNode => ({ kind: 'not', condition }),
+  not: (condition: ConditionNode): ConditionNode => node({ kind: 'not', condition }),
 } as ConditionBuilder<any>);
 
 /** Resolves a {@link ConditionInput} to its node. @internal */

@@ -36,7 +36,7 @@ export class ExpressionContext {
 
   /** `:vX` for a JS value (marshalled). */
   value(value: unknown): string {
-    return this.rawValue(marshallValue(value));
+    return this.rawValue(marshallValue(value !== null && typeof value === 'object' ? datesToIso(value) : value));
   }
 
   /** `:vX` for an already marshalled value. */
@@ -53,4 +53,16 @@ export class ExpressionContext {
       ...(this.valueCount > 0 && { ExpressionAttributeValues: this.values }),
     };
   }
+}
+
+/** Dates nested in maps and lists are stored as ISO strings, like top-level ones. */
+function datesToIso(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.some((v) => v !== null && typeof v === 'object') ? value.map(datesToIso) : value;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = datesToIso(v);
+    return out;
+  }
+  return value;
 }

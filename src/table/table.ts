@@ -6,6 +6,17 @@ import type { GetOperation, GetResults } from '../operations/get-operation.js';
 import type { WriteOperation } from '../operations/write-operation.js';
 import { transactGet, type TransactGetOptions } from '../transactions/transact-get.js';
 import { transactWrite, type TransactWriteOptions } from '../transactions/transact-write.js';
+import { Collection, type CollectionEntities } from '../collection/collection.js';
+import type { Page } from '../operations/read-request.js';
+import {
+  parallelScan,
+  scanPage,
+  scanPages,
+  type ParallelScanOptions,
+  type ScanBatch,
+  type ScanOptions,
+  type ScanReader,
+} from '../operations/scan.js';
 import { resolveTable } from './resolve-table.js';
 import type { IndexDefinition, TableConfig, TableModel } from './table-definition.js';
 import {
@@ -115,5 +126,38 @@ export class Table<I extends string = string> {
   /** {@link batchWrite}: any number of puts/deletes, chunked, concurrent and retried. */
   batchWrite(ops: readonly WriteOperation[], options?: BatchWriteOptions): Promise<BatchWriteResult> {
     return batchWrite(ops, options);
+  }
+
+  // collections and table scans (issue 3)
+
+  /**
+   * Groups entities that share a partition on `index` (default the primary
+   * key) so one query returns all of them, grouped and typed.
+   * Throws `ConfigurationError` when their partition-key templates differ.
+   */
+  collection<const E extends CollectionEntities, const Ix extends I | 'primary' = 'primary'>(
+    entities: E,
+    options?: { readonly index?: Ix },
+  ): Collection<E, Ix> {
+    return new Collection(this.model, entities, (options?.index ?? 'primary') as Ix);
+  }
+
+  /** One page of a scan over the whole table (or `options.index`); items are raw (keys and bookkeeping included). */
+  scan(options?: ScanOptions<Record<string, unknown>>): Promise<Page<Record<string, unknown>>> {
+    return scanPage(this.scanReader(), options as ScanOptions<unknown>) as Promise<Page<Record<string, unknown>>>;
+  }
+
+  /** Every page of a table scan. */
+  scanPages(options?: ScanOptions<Record<string, unknown>>): AsyncGenerator<Page<Record<string, unknown>>> {
+    return scanPages(this.scanReader(), options as ScanOptions<unknown>) as AsyncGenerator<Page<Record<string, unknown>>>;
+  }
+
+  /** Parallel scan of every item of the table (raw), with bounded concurrency and progress; for backfills. */
+  parallelScan(options: ParallelScanOptions<Record<string, unknown>>): AsyncGenerator<ScanBatch<Record<string, unknown>>> {
+    return parallelScan(this.scanReader(), options as ParallelScanOptions<unknown>) as AsyncGenerator<ScanBatch<Record<string, unknown>>>;
+  }
+
+  private scanReader(): ScanReader {
+    return { table: this.model, name: '*', entity: undefined };
   }
 }

@@ -1,0 +1,169 @@
+import { parsePath, type PathInput, type PathSegment } from './attribute-path.js';
+import type { ConditionPath } from './condition-builder.js';
+import type { Path, PathValue } from './path-types.js';
+import { pathOperand, valueOperand, type UpdateAction, type UpdateOperand } from './update-node.js';
+
+type ValueAt<T, P> = P extends string ? PathValue<T, P> : unknown;
+type ElementOf<V> = V extends readonly (infer E)[] ? E : unknown;
+type SetOf<V> = V extends Set<infer E> ? Set<E> : never;
+type AddValue<V> = [NonNullable<V>] extends [number] ? number : [NonNullable<V>] extends [Set<unknown>] ? SetOf<NonNullable<V>> : never;
+
+/** A path or an update operand (`u.ref`, `u.plus`, `u.ifNotExists`…), usable as a SET value. */
+export interface UpdateExpressionValue {
+  readonly kind: UpdateOperand['kind'];
+}
+
+/**
+ * The object form of an update. Keys are typed attribute paths (`'profile.city'`,
+ * `'items[0].qty'`); use the builder form for names containing `.` or `[`.
+ *
+ * @example
+ * ```ts
+ * await User.update({ orgId, userId }, {
+ *   set: { 'profile.city': 'Oslo', status: 'active' },
+ *   remove: ['nickname'],
+ *   add: { logins: 1, tags: new Set(['beta']) },
+ *   append: { history: [{ at: new Date(), what: 'moved' }] },
+ * });
+ * ```
+ */
+export interface UpdateChanges<T> {
+  /** Replace values (deep paths allowed; the parent map must exist). `undefined` removes an optional attribute. */
+  readonly set?: { readonly [P in Path<T>]?: PathValue<T, P> };
+  /** Remove attributes or list elements. */
+  readonly remove?: readonly ConditionPath<T>[];
+  /** Add to a number (missing counts as 0) or add elements to a set. */
+  readonly add?: { readonly [P in Path<T>]?: AddValue<PathValue<T, P>> };
+  /** Remove elements from a set. */
+  readonly delete?: { readonly [P in Path<T>]?: SetOf<NonNullable<PathValue<T, P>>> };
+  /** Append elements to a list (a missing list is created). */
+  readonly append?: { readonly [P in Path<T>]?: readonly ElementOf<NonNullable<PathValue<T, P>>>[] };
+  /** Prepend elements to a list (a missing list is created). */
+  readonly prepend?: { readonly [P in Path<T>]?: readonly ElementOf<NonNullable<PathValue<T, P>>>[] };
+  /** Set only if the attribute does not exist yet. */
+  readonly ifNotExists?: { readonly [P in Path<T>]?: PathValue<T, P> };
+  /** `path = if_not_exists(path, 0) + n` (negative to decrement); works on nested numbers too. */
+  readonly increment?: { readonly [P in Path<T>]?: number };
+}
+
+/**
+ * Builds update actions. Each method returns an immutable action; pass an
+ * array of them (or one) from the function form of `Entity.update`.
+ *
+ * @example
+ * ```ts
+ * await Order.update(key, (u) => [
+ *   u.set(['meta', 'a.b'], 'dotted name'),
+ *   u.set('total', u.plus(u.ref('total'), u.ref('shipping'))),
+ *   u.delete('tags', new Set(['old'])),
+ * ]);
+ * ```
+ */
+export interface UpdateBuilder<T> {
+  set<P extends ConditionPath<T>>(path: P, value: ValueAt<T, P> | UpdateExpressionValue): UpdateAction;
+  remove(path: ConditionPath<T>): UpdateAction;
+  add<P extends ConditionPath<T>>(path: P, value: P extends string ? AddValue<PathValue<T, P>> : number | Set<unknown>): UpdateAction;
+  delete<P extends ConditionPath<T>>(path: P, value: P extends string ? SetOf<NonNullable<PathValue<T, P>>> : Set<unknown>): UpdateAction;
+  append<P extends ConditionPath<T>>(path: P, items: readonly (P extends string ? ElementOf<NonNullable<PathValue<T, P>>> : unknown)[]): UpdateAction;
+  prepend<P extends ConditionPath<T>>(path: P, items: readonly (P extends string ? ElementOf<NonNullable<PathValue<T, P>>> : unknown)[]): UpdateAction;
+  /** `SET path = if_not_exists(path, value)`. */
+  ifNotExists<P extends ConditionPath<T>>(path: P, value: ValueAt<T, P>): UpdateAction;
+  /** `SET path = if_not_exists(path, 0) + by` (default 1). */
+  increment(path: ConditionPath<T>, by?: number): UpdateAction;
+  /** `SET path = if_not_exists(path, 0) - by` (default 1). */
+  decrement(path: ConditionPath<T>, by?: number): UpdateAction;
+  /** The current value of another attribute, as an operand. */
+  ref(path: ConditionPath<T>): UpdateExpressionValue;
+  /** `if_not_exists(path, fallback)` as an operand. */
+  valueOr(path: ConditionPath<T>, fallback: unknown): UpdateExpressionValue;
+  /** `a + b`; numbers become values. */
+  plus(a: UpdateExpressionValue | number, b: UpdateExpressionValue | number): UpdateExpressionValue;
+  /** `a - b`; numbers become values. */
+  minus(a: UpdateExpressionValue | number, b: UpdateExpressionValue | number): UpdateExpressionValue;
+}
+
+/** An update: the object form, or a function returning builder actions. */
+export type UpdateInput<T> = UpdateChanges<T> | ((u: UpdateBuilder<T>) => UpdateAction | readonly UpdateAction[]);
+
+/** Operands made by the builder. A user's data value shaped like `{ kind: 'path' }` is never taken for one. */
+const OPERAND_BRAND = new WeakSet<object>();
+
+/** True for operands built by the builder. @internal */
+export function isOperand(v: unknown): v is UpdateOperand {
+  return v !== null && typeof v === 'object' && OPERAND_BRAND.has(v);
+}
+const brand = (o: UpdateOperand): UpdateOperand => {
+  OPERAND_BRAND.add(o);
+  return o;
+};
+
+const p = (path: PathInput): readonly [PathSegment, ...PathSegment[]] => parsePath(path);
+const num = (v: UpdateExpressionValue | number): UpdateOperand => (typeof v === 'number' ? valueOperand(v) : (v as UpdateOperand));
+const action = (a: UpdateAction): UpdateAction => Object.freeze(a);
+const listAppend = (path: PathInput, items: readonly unknown[], prepend: boolean): UpdateAction => {
+  const existing: UpdateOperand = Object.freeze({ kind: 'ifNotExists', path: p(path), fallback: valueOperand([]) });
+  const added = valueOperand(items);
+  return action({
+    kind: 'set',
+    path: p(path),
+    operand: Object.freeze({ kind: 'listAppend', left: prepend ? added : existing, right: prepend ? existing : added }),
+  });
+};
+const counter = (path: PathInput, by: number, op: '+' | '-'): UpdateAction =>
+  action({
+    kind: 'set',
+    path: p(path),
+    operand: Object.freeze({
+      kind: 'arithmetic',
+      op,
+      left: Object.freeze({ kind: 'ifNotExists', path: p(path), fallback: valueOperand(0) }),
+      right: valueOperand(by),
+    }),
+  });
+
+/** The untyped update builder. @internal */
+export const updateBuilder: UpdateBuilder<any> = Object.freeze({
+  set: (path: PathInput, value: unknown) =>
+    action({ kind: 'set', path: p(path), operand: isOperand(value) ? value : valueOperand(value) }),
+  remove: (path: PathInput) => action({ kind: 'remove', path: p(path) }),
+  add: (path: PathInput, value: unknown) => action({ kind: 'add', path: p(path), value }),
+  delete: (path: PathInput, value: unknown) => action({ kind: 'delete', path: p(path), value }),
+  append: (path: PathInput, items: readonly unknown[]) => listAppend(path, items, false),
+  prepend: (path: PathInput, items: readonly unknown[]) => listAppend(path, items, true),
+  ifNotExists: (path: PathInput, value: unknown) =>
+    action({ kind: 'set', path: p(path), operand: Object.freeze({ kind: 'ifNotExists', path: p(path), fallback: valueOperand(value) }) }),
+  increment: (path: PathInput, by = 1) => counter(path, by, '+'),
+  decrement: (path: PathInput, by = 1) => counter(path, by, '-'),
+  ref: (path: PathInput) => brand(pathOperand(p(path))),
+  valueOr: (path: PathInput, fallback: unknown) =>
+    brand(Object.freeze({ kind: 'ifNotExists', path: p(path), fallback: isOperand(fallback) ? fallback : valueOperand(fallback) })),
+  plus: (a: UpdateExpressionValue | number, b: UpdateExpressionValue | number) =>
+    brand(Object.freeze({ kind: 'arithmetic', op: '+', left: num(a), right: num(b) })),
+  minus: (a: UpdateExpressionValue | number, b: UpdateExpressionValue | number) =>
+    brand(Object.freeze({ kind: 'arithmetic', op: '-', left: num(a), right: num(b) })),
+} as UpdateBuilder<any>);
+
+/** Turns the object form into actions (in a stable order). @internal */
+export function changesToActions(changes: UpdateChanges<unknown>): UpdateAction[] {
+  const b = updateBuilder;
+  const out: UpdateAction[] = [];
+  const entries = (o: object | undefined) => Object.entries(o ?? {}) as [string, unknown][];
+  for (const [path, value] of entries(changes.set)) out.push(value === undefined ? b.remove(path) : b.set(path, value));
+  for (const path of changes.remove ?? []) out.push(b.remove(path as PathInput));
+  for (const [path, value] of entries(changes.add)) out.push(b.add(path, value as number));
+  for (const [path, value] of entries(changes.delete)) out.push(b.delete(path, value as Set<unknown>));
+  for (const [path, value] of entries(changes.append)) out.push(b.append(path, value as unknown[]));
+  for (const [path, value] of entries(changes.prepend)) out.push(b.prepend(path, value as unknown[]));
+  for (const [path, value] of entries(changes.ifNotExists)) out.push(b.ifNotExists(path, value));
+  for (const [path, value] of entries(changes.increment)) out.push(b.increment(path, value as number));
+  return out;
+}
+
+/** Resolves an {@link UpdateInput} to actions. @internal */
+export function resolveUpdate<T>(input: UpdateInput<T>): UpdateAction[] {
+  if (typeof input === 'function') {
+    const result = input(updateBuilder as UpdateBuilder<T>);
+    return Array.isArray(result) ? [...result] : [result as UpdateAction];
+  }
+  return changesToActions(input as UpdateChanges<unknown>);
+}

@@ -152,7 +152,7 @@ export class Collection<E extends CollectionEntities, I extends string = 'primar
     if (options.order === 'desc') input.ScanIndexForward = false;
     if (options.consistent) input.ConsistentRead = true;
     const filter = options.filter && resolveCondition(options.filter);
-    applyPaging(input, this.scope, options, entityFilter(this.table, [...this.byType.keys()], filter), ctx);
+    applyPaging(input, this.scope, options, entityFilter(this.table, [...this.byType.keys()], filter, options), ctx);
     Object.assign(input, ctx.toRequest());
     return input;
   }

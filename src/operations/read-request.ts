@@ -6,6 +6,7 @@ import type { ConditionNode } from '../expressions/condition-node.js';
 import type { ExpressionContext } from '../expressions/expression-context.js';
 import { decodeCursor, type CursorScope } from '../pagination/cursor.js';
 import type { TableModel } from '../table/table-definition.js';
+import { notExpiredNode } from '../ttl/ttl-condition.js';
 
 /**
  * Pieces shared by Query and Scan requests: which index, the entity-type
@@ -25,6 +26,11 @@ export interface PageOptions {
   readonly limit?: number;
   /** Continue after this cursor (from a previous page). */
   readonly cursor?: string;
+  /**
+   * Also return items whose TTL has passed but that DynamoDB has not deleted
+   * yet. By default they are filtered out on the server side.
+   */
+  readonly includeExpired?: boolean;
   readonly abortSignal?: AbortSignal;
 }
 
@@ -66,9 +72,22 @@ export function entityIndexKeys(
   return keys;
 }
 
-/** `_et = :name` (or `_et IN (…)`) combined with the user's filter. @internal */
-export function entityFilter(table: TableModel, entities: readonly string[] | undefined, filter: ConditionNode | undefined): ConditionNode | undefined {
+/**
+ * `_et = :name` (or `_et IN (…)`), the not-expired filter when the table has a
+ * TTL attribute, and the user's filter. The TTL part runs server side, so
+ * expired items cost no client work and `Limit`/cursors behave as usual.
+ * @internal
+ */
+export function entityFilter(
+  table: TableModel,
+  entities: readonly string[] | undefined,
+  filter: ConditionNode | undefined,
+  options: Pick<PageOptions, 'includeExpired'> = {},
+): ConditionNode | undefined {
   const parts: ConditionNode[] = [];
+  if (table.ttlAttribute && !options.includeExpired) {
+    parts.push(notExpiredNode({ attribute: table.ttlAttribute }, table.clock()));
+  }
   if (entities && entities.length > 0) {
     const left = { kind: 'path', path: [table.entityTypeAttribute] } as const;
     parts.push(

@@ -8,7 +8,7 @@ import type { TtlModel } from './ttl-model.js';
  * condition. `now` is frozen when the node is built.
  * @internal
  */
-export function notExpiredNode(ttl: TtlModel, nowMs: number): ConditionNode {
+export function notExpiredNode(ttl: Pick<TtlModel, 'attribute'>, nowMs: number): ConditionNode {
   const path = [ttl.attribute] as const;
   return {
     kind: 'or',

@@ -170,3 +170,40 @@ describe("DynamoDB Local's own TTL deletion", () => {
     await realTable.delete();
   }, 90_000);
 });
+
+describe('expired items are filtered from queries, scans, counts and collections', () => {
+  it('hides expired items server side; pages, cursors and counts stay correct', async () => {
+    clock.now = Date.now();
+    // sku s0..s9 in sort order; the first three and s7 expire after 10 minutes, the rest after 2 hours
+    const expiring = new Set([0, 1, 2, 7]);
+    for (let i = 0; i < 10; i++) {
+      await E.Reservation.put({ cartId: 'q1', sku: `s${i}`, qty: i }, { expiresAt: { after: expiring.has(i) ? '10m' : '2h' } });
+    }
+    const all = async (options: { includeExpired?: boolean } = {}) => {
+      const pages: number[][] = [];
+      for await (const page of E.Reservation.queryPages('primary', { cartId: 'q1' }, { limit: 3, ...options })) {
+        pages.push(page.items.map((i) => i.qty));
+      }
+      return pages;
+    };
+    expect((await all()).flat()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+
+    clock.now += 30 * 60_000; // four items expired by the injected clock (not by the wall clock: still stored)
+    const pages = await all();
+    expect(pages[0]).toEqual([]); // the first page held only expired items: empty, but with a cursor
+    expect(pages.flat()).toEqual([3, 4, 5, 6, 8, 9]);
+    expect(await E.Reservation.count('primary', { cartId: 'q1' })).toBe(6);
+    expect(await E.Reservation.count('primary', { cartId: 'q1' }, { includeExpired: true })).toBe(10);
+    expect((await all({ includeExpired: true })).flat()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+
+    const scanned: number[] = [];
+    for await (const page of E.Reservation.scanPages({ filter: (c) => c.eq('cartId', 'q1') })) scanned.push(...page.items.map((i) => i.qty));
+    expect(scanned.sort((a, b) => a - b)).toEqual([3, 4, 5, 6, 8, 9]);
+
+    const cart = table.collection({ reservations: E.Reservation });
+    const grouped = await cart.query({ cartId: 'q1' });
+    expect(grouped.items.reservations.map((i) => i.qty)).toEqual([3, 4, 5, 6, 8, 9]);
+    const everything = await cart.query({ cartId: 'q1' }, { includeExpired: true });
+    expect(everything.items.reservations).toHaveLength(10);
+  });
+});

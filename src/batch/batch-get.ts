@@ -5,11 +5,10 @@ import { ConfigurationError, UnprocessedItemsError, type UnprocessedEntry } from
 import { unmarshallItem } from '../marshalling/marshall.js';
 import type { GetOperation, GetResults } from '../operations/get-operation.js';
 import { itemIdentity } from '../operations/item-identity.js';
-import { mapAwsError } from '../operations/map-error.js';
-import { isTransientError } from '../operations/transient-error.js';
 import type { TableModel } from '../table/table-definition.js';
 import { isExpired } from '../ttl/ttl-model.js';
-import { resolveRetryPolicy, runBounded, type RetryPolicy } from '../operations/retry-policy.js';
+import { resolveRetryPolicy, type RetryPolicy } from '../operations/retry-policy.js';
+import { leftovers, sendChunks } from './send-chunks.js';
 
 
 /** Options of {@link batchGet}. */
@@ -67,49 +66,26 @@ export async function batchGet(ops: readonly GetOperation[], options: BatchGetOp
   const chunks: (typeof entries)[] = [];
   for (let i = 0; i < entries.length; i += BATCH_GET_MAX_KEYS) chunks.push(entries.slice(i, i + BATCH_GET_MAX_KEYS));
 
-  const policy = resolveRetryPolicy(options.retry);
   const found = new Map<string, Record<string, AttributeValue>>();
   // Identities DynamoDB answered for (found or missing); everything else is unprocessed.
   const done = new Set<string>();
-  let failure: unknown;
-
-  await runBounded(
-    chunks.length,
-    options.concurrency ?? 4,
-    async (c) => {
-      let pending = chunks[c]!;
-      for (let attempt = 1; pending.length > 0; attempt++) {
-        if (failure !== undefined) break;
-        if (attempt > 1) {
-          if (attempt > policy.maxAttempts) break;
-          await policy.backoff(attempt - 1);
-        }
-        try {
-          const output = await table.transport.send('BatchGetItem', requestFor(pending, options.consistent), options.abortSignal && { abortSignal: options.abortSignal });
-          for (const [tableName, rows] of Object.entries(output.Responses ?? {})) {
-            const model = pending.find((e) => e.op.request.TableName === tableName)?.op.model;
-            if (!model) continue;
-            for (const row of rows) found.set(itemIdentity(tableName, model.primary.partitionKeyAttribute, model.primary.sortKeyAttribute, row), row);
-          }
-          const retry = new Set<string>();
-          for (const [tableName, request] of Object.entries(output.UnprocessedKeys ?? {})) {
-            const model = pending.find((e) => e.op.request.TableName === tableName)?.op.model;
-            if (!model) continue;
-            for (const key of request.Keys ?? []) retry.add(itemIdentity(tableName, model.primary.partitionKeyAttribute, model.primary.sortKeyAttribute, key));
-          }
-          for (const e of pending) if (!retry.has(e.op.identity)) done.add(e.op.identity);
-          pending = pending.filter((e) => retry.has(e.op.identity));
-        } catch (error) {
-          const mapped = mapAwsError(error, { table: table.name });
-          if (!isTransientError(mapped) || options.abortSignal?.aborted) {
-            failure ??= mapped;
-            break;
-          }
-        }
+  const { failure } = await sendChunks({
+    chunks,
+    concurrency: options.concurrency ?? 4,
+    policy: resolveRetryPolicy(options.retry),
+    table,
+    abortSignal: options.abortSignal,
+    onDone: (e) => done.add(e.op.identity),
+    send: async (pending) => {
+      const output = await table.transport.send('BatchGetItem', requestFor(pending, options.consistent), options.abortSignal && { abortSignal: options.abortSignal });
+      for (const [tableName, rows] of Object.entries(output.Responses ?? {})) {
+        const model = pending.find((e) => e.op.request.TableName === tableName)?.op.model;
+        if (!model) continue;
+        for (const row of rows) found.set(itemIdentity(tableName, model.primary.partitionKeyAttribute, model.primary.sortKeyAttribute, row), row);
       }
+      return leftovers(pending, (e) => e.op, Object.entries(output.UnprocessedKeys ?? {}).map(([t, r]) => [t, r.Keys ?? []] as const));
     },
-    () => failure !== undefined,
-  );
+  });
 
   for (const e of entries) {
     const row = found.get(e.op.identity);

@@ -1,13 +1,11 @@
 import type { AttributeValue, WriteRequest } from '@aws-sdk/client-dynamodb';
-import { BATCH_WRITE_MAX_ITEMS, BATCH_WRITE_MAX_BYTES } from '../limits/request-limits.js';
+import { BATCH_WRITE_MAX_ITEMS, BATCH_WRITE_MAX_BYTES, chunkWrites } from '../limits/request-limits.js';
 import { RequestLimitError, UnprocessedItemsError, type UnprocessedEntry } from '../errors.js';
 import { writeRequestSize } from '../limits/wire-size.js';
-import { itemIdentity } from '../operations/item-identity.js';
-import { mapAwsError } from '../operations/map-error.js';
-import { isTransientError } from '../operations/transient-error.js';
 import type { WriteOperation } from '../operations/write-operation.js';
 import { sharedTable } from './batch-get.js';
-import { resolveRetryPolicy, runBounded, type RetryPolicy } from '../operations/retry-policy.js';
+import { resolveRetryPolicy, type RetryPolicy } from '../operations/retry-policy.js';
+import { leftovers, sendChunks } from './send-chunks.js';
 
 
 /** Options of {@link batchWrite}. */
@@ -55,61 +53,27 @@ export async function batchWrite(ops: readonly WriteOperation[], options: BatchW
   const entries = ops.map(toEntry);
   checkDuplicates(ops);
 
-  const chunks: Entry[][] = [];
-  let chunk: Entry[] = [];
-  let bytes = 0;
-  for (const entry of entries) {
-    if (chunk.length === BATCH_WRITE_MAX_ITEMS || (chunk.length > 0 && bytes + entry.bytes > BATCH_WRITE_MAX_BYTES)) {
-      chunks.push(chunk);
-      chunk = [];
-      bytes = 0;
-    }
-    chunk.push(entry);
-    bytes += entry.bytes;
-  }
-  chunks.push(chunk);
-
-  const policy = resolveRetryPolicy(options.retry);
+  // 25 items and 16 MB (wire size) per request
+  const chunks = chunkWrites(entries, (e) => e.bytes);
   const done = new Set<number>();
-  let failure: unknown;
-
-  await runBounded(
-    chunks.length,
-    options.concurrency ?? 4,
-    async (c) => {
-      let pending = chunks[c]!;
-      for (let attempt = 1; pending.length > 0; attempt++) {
-        if (failure !== undefined) break;
-        if (attempt > 1) {
-          if (attempt > policy.maxAttempts) break;
-          await policy.backoff(attempt - 1);
-        }
-        try {
-          const RequestItems: Record<string, WriteRequest[]> = {};
-          for (const e of pending) (RequestItems[e.op.model.table.name] ??= []).push(e.request);
-          const output = await table.transport.send('BatchWriteItem', { RequestItems }, options.abortSignal && { abortSignal: options.abortSignal });
-          const retry = new Set<string>();
-          for (const [tableName, requests] of Object.entries(output.UnprocessedItems ?? {})) {
-            const model = pending.find((e) => e.op.model.table.name === tableName)?.op.model;
-            if (!model) continue;
-            for (const r of requests) {
-              const key: Record<string, AttributeValue> | undefined = r.PutRequest?.Item ?? r.DeleteRequest?.Key;
-              if (key) retry.add(itemIdentity(tableName, model.primary.partitionKeyAttribute, model.primary.sortKeyAttribute, key));
-            }
-          }
-          for (const e of pending) if (!retry.has(e.op.identity)) done.add(e.index);
-          pending = pending.filter((e) => retry.has(e.op.identity));
-        } catch (error) {
-          const mapped = mapAwsError(error, { table: table.name });
-          if (!isTransientError(mapped) || options.abortSignal?.aborted) {
-            failure ??= mapped;
-            break;
-          }
-        }
-      }
+  const { failure } = await sendChunks({
+    chunks,
+    concurrency: options.concurrency ?? 4,
+    policy: resolveRetryPolicy(options.retry),
+    table,
+    abortSignal: options.abortSignal,
+    onDone: (e) => done.add(e.index),
+    send: async (pending) => {
+      const RequestItems: Record<string, WriteRequest[]> = {};
+      for (const e of pending) (RequestItems[e.op.model.table.name] ??= []).push(e.request);
+      const output = await table.transport.send('BatchWriteItem', { RequestItems }, options.abortSignal && { abortSignal: options.abortSignal });
+      const unprocessed = Object.entries(output.UnprocessedItems ?? {}).map(
+        ([t, requests]) =>
+          [t, requests.flatMap((r): Record<string, AttributeValue>[] => { const key = r.PutRequest?.Item ?? r.DeleteRequest?.Key; return key ? [key] : []; })] as const,
+      );
+      return leftovers(pending, (e) => e.op, unprocessed);
     },
-    () => failure !== undefined,
-  );
+  });
 
   // Includes chunks never started because a failure stopped the batch.
   const unprocessed = entries.filter((e) => !done.has(e.index)).map((e) => ({ index: e.index, operation: e.op }));

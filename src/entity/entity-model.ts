@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
 import { compileKeyTemplate, type CompiledKey, type KeyTemplate } from '../keys/key-template.js';
-import { compileFromStorage, compileToStorage, type Converter } from '../schema/storage-codec.js';
+import { compileFromStorage, compileReadFields, compileToStorage, type Converter, type FieldConverter } from '../schema/storage-codec.js';
 import { defOf, kindOf } from '../schema/zod-def.js';
 import type { ResolvedIndex, TableModel } from '../table/table-definition.js';
 import type { AnyObjectSchema, EntityKeys } from './entity-types.js';
@@ -35,6 +35,8 @@ export interface EntityModel {
   readonly generatedAttributes: ReadonlySet<string>;
   readonly toStorage: Converter | undefined;
   readonly fromStorage: Converter | undefined;
+  /** Top-level read converters (what `fromStorage` applies), for the one-pass item reader. */
+  readonly readFields: readonly FieldConverter[];
 }
 
 const KEYABLE = new Set(['string', 'number', 'date', 'enum', 'literal', 'boolean', 'bigint', 'template_literal']);
@@ -119,5 +121,6 @@ export function compileEntity(table: TableModel, name: string, schema: AnyObject
     generatedAttributes: generated,
     toStorage: compileToStorage(schema),
     fromStorage: compileFromStorage(schema),
+    readFields: compileReadFields(schema),
   };
 }

@@ -1,6 +1,7 @@
 import type { GetItemCommandInput } from '@aws-sdk/client-dynamodb';
 import type { EntityModel } from '../entity/entity-model.js';
-import { fromStoredItem, keyValues, primaryKey } from '../entity/item-codec.js';
+import { keyValues, primaryKey } from '../entity/item-codec.js';
+import { readStoredItem } from '../entity/item-reader.js';
 import { ExpressionContext } from '../expressions/expression-context.js';
 import { unmarshallItem } from '../marshalling/marshall.js';
 import { mapAwsError } from './map-error.js';
@@ -34,7 +35,6 @@ export async function getItem(model: EntityModel, key: Readonly<Record<string, u
     throw mapAwsError(error, { entity: model.name, table: model.table.name, key: keyValues(model, key) });
   }
   if (!output.Item) return undefined;
-  const raw = unmarshallItem(output.Item);
-  if (options.raw) return raw;
-  return fromStoredItem(model, raw, attributes ? projectedSchema(model, attributes) : model.schema);
+  if (options.raw) return unmarshallItem(output.Item);
+  return readStoredItem(model, output.Item, attributes ? projectedSchema(model, attributes) : model.schema);
 }

@@ -5,7 +5,7 @@ import { itemSchema, ITEM } from '../lib/fixture.js';
 import { makeClient } from '../lib/sdk.js';
 import { KEY, TABLE, type Contender } from './contender.js';
 
-function define(client: DynamoDBClient, transport?: Transport) {
+export function defineTablewrightUser(client: DynamoDBClient, transport?: Transport) {
   const table = new Table({ name: TABLE, client, partitionKey: 'pk', sortKey: 'sk', ...(transport ? { transport } : {}) });
   return table.entity('BenchUser', {
     schema: itemSchema,
@@ -23,14 +23,14 @@ export function tablewrightRow(name: string, transport?: (client: DynamoDBClient
     sdk: true,
     fixture: 'tablewright',
     async seed(client) {
-      const User = define(client);
+      const User = defineTablewrightUser(client);
       await User.put(ITEM);
       const stored = User.toStored(ITEM);
       return { pk: { S: String(stored.pk) }, sk: { S: String(stored.sk) } };
     },
     async make(env) {
       const client = makeClient(env.target);
-      const User = define(client, transport ? await transport(client) : undefined);
+      const User = defineTablewrightUser(client, transport ? await transport(client) : undefined);
       return () => User.get(KEY);
     },
   };

@@ -1,5 +1,10 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { ExtraResult } from '../lib/report.js';
+import { batchGet } from './batch-get.js';
+import { bundleSize } from './bundle-size.js';
+import { coldImport } from './cold-import.js';
+import { queryFormat } from './query-format.js';
+import { typecheck } from './typecheck.js';
 
 export interface ExtrasContext {
   readonly quick: boolean;
@@ -9,6 +14,13 @@ export interface ExtrasContext {
   readonly key: { readonly orgId: string; readonly userId: string };
 }
 
-export async function runExtras(_ctx: ExtrasContext): Promise<ExtraResult[]> {
-  return [];
+/** The secondary measures of issue 7. Type-check is skipped in --quick (it alone takes ~20 s). */
+export async function runExtras(ctx: ExtrasContext): Promise<ExtraResult[]> {
+  const out: ExtraResult[] = [];
+  out.push(...(await queryFormat(ctx)));
+  out.push(...(await batchGet(ctx)));
+  out.push(...(await coldImport(ctx)));
+  out.push(...(await bundleSize(ctx)));
+  if (!ctx.quick) out.push(...(await typecheck(ctx)));
+  return out;
 }

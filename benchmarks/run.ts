@@ -30,10 +30,11 @@ const withExtras = !argv.includes('--no-extras');
 
 /** Rounds × ops per mode. Quick keeps every code path but few iterations. */
 const PLAN = quick
-  ? { stub: [3, 100], canned: [3, 100], local: [2, 30], localC32: [2, 128], warmup: 1 }
-  : { stub: [12, 500], canned: [12, 300], local: [6, 100], localC32: [6, 640], warmup: 2 };
+  ? { stub: [2, 50], canned: [2, 50], local: [1, 10], localC32: [1, 32], warmup: 0, warmupOps: 150 }
+  : { stub: [12, 400], canned: [12, 250], local: [6, 60], localC32: [6, 256], warmup: 1, warmupOps: 1000 };
 
-const log = (message: string) => process.stderr.write(message + '\n');
+const t0 = Date.now();
+const log = (message: string) => process.stderr.write(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${message}\n`);
 
 async function main() {
   const started = Date.now();
@@ -84,7 +85,7 @@ async function main() {
         runners.push({ name: row.name, mode: label, op, concurrency });
       }
       log(`${label}: ${runners.length} rows × ${rounds} rounds × ${ops} ops (interleaved)…`);
-      const samples = await interleave(runners, { rounds: rounds!, opsPerRound: ops!, warmupRounds: PLAN.warmup });
+      const samples = await interleave(runners, { rounds: rounds!, opsPerRound: ops!, warmupRounds: PLAN.warmup, warmupOps: mode === 'local' ? Math.min(PLAN.warmupOps, 100) : PLAN.warmupOps });
       const rawCpu = samples.find((s) => s.runner.name === 'raw-client');
       const rawPerOp = rawCpu ? rawCpu.cpuUs / rawCpu.ops : NaN;
       for (const s of samples) {

@@ -82,8 +82,10 @@ async function batch(runner: Runner, n: number, sample: Sample | undefined): Pro
  */
 export async function interleave(
   runners: readonly Runner[],
-  options: { rounds: number; opsPerRound: number; warmupRounds: number; onRound?: (round: number) => void },
+  options: { rounds: number; opsPerRound: number; warmupRounds: number; warmupOps?: number; onRound?: (round: number) => void },
 ): Promise<Sample[]> {
+  // JIT warm-up per runner before any measured round (the SDK's code paths are long).
+  if (options.warmupOps) for (const runner of runners) await batch(runner, options.warmupOps, undefined);
   const samples = runners.map((runner): Sample => ({ runner, ops: 0, cpuUs: 0, wallNs: 0, latenciesNs: [] }));
   const byRunner = new Map(samples.map((s) => [s.runner, s]));
   const total = options.warmupRounds + options.rounds;

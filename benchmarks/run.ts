@@ -15,7 +15,7 @@ import { contenders, PEER_OF } from './contenders/index.js';
 import { startCanned } from './lib/canned.js';
 import { checkItem } from './lib/fixture.js';
 import { createBenchTable } from './lib/local-table.js';
-import { interleave, percentile, type Runner } from './lib/measure.js';
+import { interleave, median, medianRoundRatio, percentile, type Runner } from './lib/measure.js';
 import { hasPeer } from './lib/peer.js';
 import { environment, markdown, type ExtraResult, type RowResult } from './lib/report.js';
 import { clientDynamodb, makeClient, type Target } from './lib/sdk.js';
@@ -31,7 +31,7 @@ const withExtras = !argv.includes('--no-extras');
 /** Rounds × ops per mode. Quick keeps every code path but few iterations. */
 const PLAN = quick
   ? { stub: [2, 50], canned: [2, 50], local: [1, 10], localC32: [1, 32], warmup: 0, warmupOps: 150 }
-  : { stub: [12, 400], canned: [12, 250], local: [6, 60], localC32: [6, 256], warmup: 1, warmupOps: 1000 };
+  : { stub: [15, 300], canned: [15, 200], local: [7, 50], localC32: [5, 192], warmup: 1, warmupOps: 1000 };
 
 const t0 = Date.now();
 const log = (message: string) => process.stderr.write(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${message}\n`);
@@ -86,11 +86,11 @@ async function main() {
       }
       log(`${label}: ${runners.length} rows × ${rounds} rounds × ${ops} ops (interleaved)…`);
       const samples = await interleave(runners, { rounds: rounds!, opsPerRound: ops!, warmupRounds: PLAN.warmup, warmupOps: mode === 'local' ? Math.min(PLAN.warmupOps, 100) : PLAN.warmupOps });
-      const rawCpu = samples.find((s) => s.runner.name === 'raw-client');
-      const rawPerOp = rawCpu ? rawCpu.cpuUs / rawCpu.ops : NaN;
+      const raw = samples.find((s) => s.runner.name === 'raw-client');
       for (const s of samples) {
         const sorted = s.latenciesNs.sort((a, b) => a - b);
-        const cpuUsPerOp = s.cpuUs / s.ops;
+        // Median of per-round values: robust to bursts of foreign load on a shared machine.
+        const cpuUsPerOp = median(s.roundCpuPerOp);
         results.push({
           name: s.runner.name,
           mode: label,
@@ -98,7 +98,7 @@ async function main() {
           p50Us: percentile(sorted, 50) / 1000,
           p99Us: percentile(sorted, 99) / 1000,
           cpuUsPerOp,
-          ratioToRaw: Number.isFinite(rawPerOp) ? cpuUsPerOp / rawPerOp : null,
+          ratioToRaw: raw ? medianRoundRatio(s, raw) : null,
         });
       }
     };

@@ -20,6 +20,8 @@ export interface Sample {
   cpuUs: number;
   wallNs: number;
   latenciesNs: number[];
+  /** CPU µs per op of each measured round (for round-by-round ratios). */
+  roundCpuPerOp: number[];
 }
 
 /** Main-thread CPU where Node offers it (≥ 23.9), else the process's (main thread dominates; GC helpers add a little). */
@@ -72,6 +74,7 @@ async function batch(runner: Runner, n: number, sample: Sample | undefined): Pro
     sample.ops += n;
     sample.cpuUs += cpu;
     sample.wallNs += wall;
+    sample.roundCpuPerOp.push(cpu / n);
   }
 }
 
@@ -86,7 +89,7 @@ export async function interleave(
 ): Promise<Sample[]> {
   // JIT warm-up per runner before any measured round (the SDK's code paths are long).
   if (options.warmupOps) for (const runner of runners) await batch(runner, options.warmupOps, undefined);
-  const samples = runners.map((runner): Sample => ({ runner, ops: 0, cpuUs: 0, wallNs: 0, latenciesNs: [] }));
+  const samples = runners.map((runner): Sample => ({ runner, ops: 0, cpuUs: 0, wallNs: 0, latenciesNs: [], roundCpuPerOp: [] }));
   const byRunner = new Map(samples.map((s) => [s.runner, s]));
   const total = options.warmupRounds + options.rounds;
   for (let round = 0; round < total; round++) {
@@ -96,6 +99,16 @@ export async function interleave(
     options.onRound?.(round);
   }
   return samples;
+}
+
+/**
+ * Median over rounds of `a`'s CPU per op ÷ `b`'s in the same round. On a
+ * shared machine a burst of foreign load inflates one round for whoever runs
+ * then; the per-round ratio's median discards such rounds.
+ */
+export function medianRoundRatio(a: Sample, b: Sample): number {
+  const ratios = a.roundCpuPerOp.map((cpu, i) => cpu / b.roundCpuPerOp[i]!);
+  return median(ratios);
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

@@ -82,7 +82,7 @@ export function markdown(rows: RowResult[], extras: ExtraResult[], env: ReturnTy
   lines.push('');
   lines.push('Versions: ' + Object.entries(env.versions).map(([k, v]) => `${k} ${v}`).join(', ') + '.');
   lines.push('');
-  lines.push('### Get by primary key (CPU per op is the main metric; ratio = CPU ÷ raw-client CPU, same mode and run)');
+  lines.push('### Get by primary key (CPU µs/op = median over rounds; ratio = median over rounds of CPU ÷ raw-client CPU in the same round)');
   lines.push('');
   lines.push('| mode | row | CPU µs/op | ratio to raw-client | ops/s | p50 µs | p99 µs |');
   lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: |');

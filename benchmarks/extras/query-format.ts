@@ -4,7 +4,7 @@ import { defineElectroUser } from '../contenders/electrodb.js';
 import { defineTablewrightUser } from '../contenders/tablewright.js';
 import { defineToolboxUser } from '../contenders/toolbox.js';
 import { checkItem } from '../lib/fixture.js';
-import { gc, median } from '../lib/measure.js';
+import { median, quiesce } from '../lib/measure.js';
 import { hasPeer } from '../lib/peer.js';
 import type { ExtraResult } from '../lib/report.js';
 import { makeClient, utilDynamodb } from '../lib/sdk.js';
@@ -57,7 +57,7 @@ export async function queryFormat(ctx: ExtrasContext): Promise<ExtraResult[]> {
   const times = new Map(rows.map((r) => [r, [] as number[]]));
   for (let round = 0; round < rounds + 3; round++) {
     for (const row of round % 2 ? rows : [...rows].reverse()) {
-      gc();
+      await quiesce();
       const c0 = process.cpuUsage();
       row.format();
       const c = process.cpuUsage(c0);

@@ -2,8 +2,22 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 setFlagsFromString('--expose-gc');
+// Full GCs between batches would otherwise age out and flush the bytecode of
+// rows that are idle while others run, so each batch would start by
+// recompiling; a real service's hot path never sits idle that long.
+setFlagsFromString('--no-flush-bytecode');
 /** A full GC before each batch, so one row's garbage is not collected on another row's time. */
 const gc = runInNewContext('gc') as () => void;
+
+/**
+ * Full GC, then a short pause so V8's concurrent sweeper threads finish
+ * before a measured window opens: their CPU would otherwise land in the next
+ * row's `process.cpuUsage()` (Node 20 has no per-thread counter).
+ */
+export async function quiesce(): Promise<void> {
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 5));
+}
 
 /** One contender in one mode, ready to run. */
 export interface Runner {
@@ -26,7 +40,11 @@ export interface Sample {
 
 /** Main-thread CPU where Node offers it (≥ 23.9), else the process's (main thread dominates; GC helpers add a little). */
 const threadCpu = (process as unknown as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage;
-export const CPU_SOURCE = threadCpu ? 'process.threadCpuUsage (main thread)' : 'process.cpuUsage (whole process)';
+export const CPU_SOURCE = threadCpu
+  ? 'process.threadCpuUsage (main thread)'
+  : process.execArgv.includes('--single-threaded-gc')
+    ? 'process.cpuUsage with --single-threaded-gc (main thread incl. GC)'
+    : 'process.cpuUsage (whole process)';
 function cpuNow(): number {
   const u = threadCpu ? threadCpu.call(process) : process.cpuUsage();
   return u.user + u.system;
@@ -47,7 +65,8 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 async function batch(runner: Runner, n: number, sample: Sample | undefined): Promise<void> {
   const latencies = sample?.latenciesNs;
   const { op, concurrency } = runner;
-  gc();
+  if (sample) await quiesce();
+  else gc();
   const cpu0 = cpuNow();
   const wall0 = process.hrtime.bigint();
   if (concurrency <= 1) {

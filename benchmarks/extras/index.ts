@@ -5,6 +5,7 @@ import { bundleSize } from './bundle-size.js';
 import { coldImport } from './cold-import.js';
 import { queryFormat } from './query-format.js';
 import { typecheck } from './typecheck.js';
+import { hasPeer } from '../lib/peer.js';
 
 export interface ExtrasContext {
   readonly quick: boolean;
@@ -19,8 +20,12 @@ export async function runExtras(ctx: ExtrasContext): Promise<ExtraResult[]> {
   const out: ExtraResult[] = [];
   out.push(...(await queryFormat(ctx)));
   out.push(...(await batchGet(ctx)));
-  out.push(...(await coldImport(ctx)));
-  out.push(...(await bundleSize(ctx)));
+  if (await hasPeer('esbuild')) {
+    out.push(...(await coldImport(ctx)));
+    out.push(...(await bundleSize(ctx)));
+  } else {
+    ctx.log('! skipping cold import and bundle size: esbuild missing (npm ci --prefix benchmarks)');
+  }
   if (!ctx.quick) out.push(...(await typecheck(ctx)));
   return out;
 }

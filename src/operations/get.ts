@@ -18,8 +18,10 @@ export interface GetOptions<A extends string = string> {
   readonly abortSignal?: AbortSignal;
 }
 
+const NO_OPTIONS: GetOptions = Object.freeze({});
+
 /** @internal */
-export async function getItem(model: EntityModel, key: Readonly<Record<string, unknown>>, options: GetOptions = {}) {
+export async function getItem(model: EntityModel, key: Readonly<Record<string, unknown>>, options: GetOptions = NO_OPTIONS) {
   const input: GetItemCommandInput = { TableName: model.table.name, Key: primaryKey(model, key) };
   if (options.consistent) input.ConsistentRead = true;
   const attributes = options.raw ? undefined : options.attributes;

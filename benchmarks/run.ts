@@ -4,6 +4,7 @@
  *   --modes=stub,canned,local   which get modes to run (default all)
  *   --no-extras                 skip query/batch/import/bundle/type-check measures
  *   --rows=a,b                  only these rows (raw-client is always kept: ratios need it)
+ *   --out=-suffix               write results/latest<suffix>.* instead of latest.*
  * Peers come from benchmarks/node_modules (`npm ci --prefix benchmarks`).
  */
 import { spawnSync } from 'node:child_process';
@@ -135,7 +136,7 @@ async function main() {
   const date = new Date().toISOString();
   const outDir = fileURLToPath(new URL('./results/', import.meta.url));
   mkdirSync(outDir, { recursive: true });
-  const fileSuffix = quick ? '-quick' : '';
+  const fileSuffix = option('out') ?? (quick ? '-quick' : '');
   writeFileSync(`${outDir}latest${fileSuffix}.json`, JSON.stringify(results, null, 2) + '\n');
   writeFileSync(`${outDir}extras${fileSuffix}.json`, JSON.stringify({ date, quick, env, extras }, null, 2) + '\n');
   const md = markdown(results, extras, env, { quick, date });

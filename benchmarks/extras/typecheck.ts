@@ -28,7 +28,7 @@ const TSCONFIG = (extra: Record<string, unknown> = {}) =>
   });
 
 function tablewrightProject(): string {
-  const lines = [`import { z } from 'zod';`, `import { Table } from '../tw-dts/index.js';`, `declare const client: ConstructorParameters<typeof Table>[0]['client'];`];
+  const lines = [`import { z } from 'zod';`, `import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';`, `import { Table } from '../tw-dts/index.js';`, `declare const client: DynamoDBClient;`];
   lines.push(`const table = new Table({ name: 'app', client, partitionKey: 'pk', sortKey: 'sk', indexes: { gsi1: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' } } });`);
   for (let i = 0; i < COUNT; i++) {
     lines.push(`export const E${i} = table.entity('E${i}', {
@@ -45,7 +45,8 @@ export async function use${i}() {
 }
 
 function electroProject(): string {
-  const lines = [`import { Entity } from 'electrodb';`, `declare const client: any;`];
+  // Both projects import the SDK client's types, as any real service does (it constructs the client).
+  const lines = [`import { Entity } from 'electrodb';`, `import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';`, `declare const client: DynamoDBClient;`];
   for (let i = 0; i < COUNT; i++) {
     lines.push(`export const E${i} = new Entity({
   model: { entity: 'e${i}', version: '1', service: 'app' },

@@ -4,7 +4,7 @@ import { compileKeyTemplate, type CompiledKey, type KeyTemplate } from '../keys/
 import { resolveVersion, type VersionConfig, type VersionModel } from '../locking/versioning.js';
 import { WRITE_TOKEN_ATTRIBUTE } from '../locking/write-token.js';
 import { compileCompression, type CompressionAlgorithm, type CompressionConfig } from '../schema/compression.js';
-import { compileFromStorage, compileToStorage, type Converter } from '../schema/storage-codec.js';
+import { compileFromStorage, compileReadFields, compileToStorage, type Converter, type FieldConverter } from '../schema/storage-codec.js';
 import { resolveTimestamps, type TimestampModel, type TimestampsConfig } from '../schema/timestamps.js';
 import { defOf, kindOf } from '../schema/zod-def.js';
 import type { ResolvedIndex, TableModel } from '../table/table-definition.js';
@@ -48,6 +48,11 @@ export interface EntityModel {
   readonly timestamps: TimestampModel | undefined;
   /** Attributes stored compressed (as Binary), with their algorithm. */
   readonly compressed: ReadonlyMap<string, CompressionAlgorithm>;
+  /**
+   * Top-level read converters (what `fromStorage` applies), for the one-pass
+   * item reader; `undefined` when compression needs the general path.
+   */
+  readonly readFields: readonly FieldConverter[] | undefined;
 }
 
 /** Optional entity features compiled with the model. @internal */
@@ -163,5 +168,6 @@ export function compileEntity(
         }
       : fromStorage,
     compressed: compression?.attributes ?? new Map(),
+    readFields: compression ? undefined : compileReadFields(schema),
   };
 }

@@ -101,6 +101,11 @@ export function fromStoredItem(
     if (!model.generatedAttributes.has(name)) input[name] = raw[name];
   }
   const converted = model.fromStorage ? model.fromStorage(input) : input;
+  return validateRead(model, converted, schema);
+}
+
+/** Validates a converted stored item with `schema` (the read side's zod step). @internal */
+export function validateRead(model: EntityModel, converted: unknown, schema: z.ZodType): Record<string, unknown> {
   const result = schema.safeParse(converted);
   if (!result.success) {
     throw new ValidationError({

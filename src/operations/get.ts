@@ -1,9 +1,10 @@
 import type { GetItemCommandInput } from '@aws-sdk/client-dynamodb';
 import type { EntityModel } from '../entity/entity-model.js';
-import { fromStoredItem, keyValues, primaryKey } from '../entity/item-codec.js';
+import { keyValues, primaryKey } from '../entity/item-codec.js';
+import { readStoredItem } from '../entity/item-reader.js';
 import { ExpressionContext } from '../expressions/expression-context.js';
 import { unmarshallItem } from '../marshalling/marshall.js';
-import { isExpired } from '../ttl/ttl-model.js';
+import { isExpiredAttribute } from '../ttl/ttl-model.js';
 import { mapAwsError } from './map-error.js';
 import { projectedSchema, projectionExpression } from './projection.js';
 
@@ -20,8 +21,10 @@ export interface GetOptions<A extends string = string> {
   readonly abortSignal?: AbortSignal;
 }
 
+const NO_OPTIONS: GetOptions = Object.freeze({});
+
 /** @internal */
-export async function getItem(model: EntityModel, key: Readonly<Record<string, unknown>>, options: GetOptions = {}) {
+export async function getItem(model: EntityModel, key: Readonly<Record<string, unknown>>, options: GetOptions = NO_OPTIONS) {
   const input: GetItemCommandInput = { TableName: model.table.name, Key: primaryKey(model, key) };
   if (options.consistent) input.ConsistentRead = true;
   const attributes = options.raw ? undefined : options.attributes;
@@ -37,9 +40,8 @@ export async function getItem(model: EntityModel, key: Readonly<Record<string, u
     throw mapAwsError(error, { entity: model.name, table: model.table.name, key: keyValues(model, key) });
   }
   if (!output.Item) return undefined;
-  const raw = unmarshallItem(output.Item);
   // DynamoDB deletes expired items only eventually; until then they are hidden here.
-  if (!options.includeExpired && isExpired(model.ttl, raw, model.table.clock())) return undefined;
-  if (options.raw) return raw;
-  return fromStoredItem(model, raw, attributes ? projectedSchema(model, attributes) : model.schema);
+  if (!options.includeExpired && isExpiredAttribute(model.ttl, output.Item, model.table.clock)) return undefined;
+  if (options.raw) return unmarshallItem(output.Item);
+  return readStoredItem(model, output.Item, attributes ? projectedSchema(model, attributes) : model.schema);
 }

@@ -75,12 +75,15 @@ export function compileFromStorage(schema: z.ZodType, depth = 0): Converter | un
   }
 }
 
-function compileObject(
+/** A top-level field's converter: `[attribute, convert]`. @internal */
+export type FieldConverter = readonly [string, Converter];
+
+function objectFields(
   shape: Record<string, z.ZodType>,
   compile: (s: z.ZodType) => Converter | undefined,
   reading: boolean,
-): Converter | undefined {
-  const fields: Array<[string, Converter]> = [];
+): FieldConverter[] {
+  const fields: FieldConverter[] = [];
   for (const [key, field] of Object.entries(shape)) {
     const convert = compile(field);
     const emptySet = reading && defOf(unwrap(field)).type === 'set' && !isOptional(field);
@@ -90,16 +93,41 @@ function compileObject(
       fields.push([key, convert]);
     }
   }
+  return fields;
+}
+
+/** Applies field converters to `out` in place (an absent result removes the attribute). @internal */
+export function applyFields(out: Record<string, unknown>, fields: readonly FieldConverter[]): Record<string, unknown> {
+  for (let i = 0; i < fields.length; i++) {
+    const [key, convert] = fields[i]!;
+    const converted = convert(out[key]);
+    if (converted === undefined) delete out[key];
+    else out[key] = converted;
+  }
+  return out;
+}
+
+/**
+ * The read-side field converters of an object schema's top level: what
+ * {@link compileFromStorage} applies, exposed so the item reader can convert
+ * while it unmarshals instead of copying the item once more. @internal
+ */
+export function compileReadFields(schema: z.ZodType): readonly FieldConverter[] {
+  const def = defOf(unwrap(schema));
+  if (def.type !== 'object') return [];
+  return objectFields(def.shape ?? {}, (s) => compileFromStorage(s, 1), true);
+}
+
+function compileObject(
+  shape: Record<string, z.ZodType>,
+  compile: (s: z.ZodType) => Converter | undefined,
+  reading: boolean,
+): Converter | undefined {
+  const fields = objectFields(shape, compile, reading);
   if (fields.length === 0) return undefined;
   return (value) => {
     if (value === null || typeof value !== 'object') return value;
-    const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-    for (const [key, convert] of fields) {
-      const converted = convert(out[key]);
-      if (converted === undefined) delete out[key];
-      else out[key] = converted;
-    }
-    return out;
+    return applyFields({ ...(value as Record<string, unknown>) }, fields);
   };
 }
 

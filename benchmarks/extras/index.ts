@@ -1,0 +1,31 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { ExtraResult } from '../lib/report.js';
+import { batchGet } from './batch-get.js';
+import { bundleSize } from './bundle-size.js';
+import { coldImport } from './cold-import.js';
+import { queryFormat } from './query-format.js';
+import { typecheck } from './typecheck.js';
+import { hasPeer } from '../lib/peer.js';
+
+export interface ExtrasContext {
+  readonly quick: boolean;
+  /** Captured stored items per fixture (marshalled). */
+  readonly items: Readonly<Record<string, Record<string, AttributeValue>>>;
+  readonly log: (message: string) => void;
+  readonly key: { readonly orgId: string; readonly userId: string };
+}
+
+/** The secondary measures of issue 7. Type-check is skipped in --quick (it alone takes ~20 s). */
+export async function runExtras(ctx: ExtrasContext): Promise<ExtraResult[]> {
+  const out: ExtraResult[] = [];
+  out.push(...(await queryFormat(ctx)));
+  out.push(...(await batchGet(ctx)));
+  if (await hasPeer('esbuild')) {
+    out.push(...(await coldImport(ctx)));
+    out.push(...(await bundleSize(ctx)));
+  } else {
+    ctx.log('! skipping cold import and bundle size: esbuild missing (npm ci --prefix benchmarks)');
+  }
+  if (!ctx.quick) out.push(...(await typecheck(ctx)));
+  return out;
+}

@@ -11,7 +11,7 @@ import { toolbox } from './toolbox.js';
 
 const DIRECT_DIR = fileURLToPath(new URL('../../src/transport/direct', import.meta.url));
 // Variable specifier: the module may not exist on this branch (root typecheck must pass).
-const DIRECT_MODULE = '../../src/transport/direct/index.js';
+const DIRECT_MODULE = '../../src/transport/direct/direct-transport.js';
 
 /** Every row, in report order. Rows whose peer is missing are skipped by the runner. */
 export function contenders(): Contender[] {

@@ -10,13 +10,15 @@ import {
   conditionOperation,
   deleteOperation,
   putOperation,
+  updateOperation,
   type DeleteOpOptions,
   type PutOpOptions,
   type WriteOperation,
 } from '../operations/write-operation.js';
 import type { TableModel } from '../table/table-definition.js';
 import type { UpdateInput } from '../expressions/update-builder.js';
-import { updateItem, type UpdateOptions } from '../operations/update.js';
+import type { UpdateOpOptions, UpdateOptions } from '../operations/update.js';
+import { updateItem } from '../operations/update-item.js';
 import { countQuery, queryPage, queryPages, type QueryOptions } from '../operations/query.js';
 import type { Page } from '../operations/read-request.js';
 import {
@@ -330,6 +332,28 @@ export class Entity<
    */
   parallelScan(options: ParallelScanOptions<z.output<S>, AttributeOf<S>>): AsyncGenerator<ScanBatch<z.output<S>>> {
     return parallelScan(this.scanReader(), options as ParallelScanOptions<unknown>) as AsyncGenerator<ScanBatch<z.output<S>>>;
+  }
+
+  /**
+   * An update for `transactWrite` (or `writeIdempotently`, for counters that
+   * must apply once): validated and built now, sent later. Same changes and
+   * options as `update` (version-locked entities pass `expectedVersion`);
+   * `batchWrite` refuses it (DynamoDB batches carry no updates).
+   *
+   * @example
+   * ```ts
+   * await transactWrite([
+   *   Account.updateOp({ id: 'a' }, { add: { balance: -25 } }, { condition: (c) => c.ge('balance', 25), expectedVersion: 'any' }),
+   *   Account.updateOp({ id: 'b' }, { add: { balance: 25 } }, { expectedVersion: 'any' }),
+   * ]);
+   * ```
+   */
+  updateOp(
+    key: PrimaryKeyOf<z.output<S>, K>,
+    changes: UpdateInput<z.output<S>>,
+    options?: UpdateOpOptions<z.output<S>>,
+  ): WriteOperation<z.output<S>> {
+    return updateOperation(this.model, key, changes as UpdateInput<unknown>, options);
   }
 
   private scanReader(): ScanReader {

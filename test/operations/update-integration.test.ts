@@ -42,6 +42,7 @@ function define(t: Table) {
         body: z.string().optional(),
         meta: z.object({ words: z.number(), tags: z.array(z.string()) }).optional(),
         raw: z.string().optional(),
+        extra: z.string().optional(),
         size: z.number().optional(),
         createdAt: z.date().optional(),
         updatedAt: z.date().optional(),
@@ -170,6 +171,16 @@ describe('update limits', () => {
     expect(error).toBeInstanceOf(ItemTooLargeError);
     expect((error as ItemTooLargeError).largest?.[0]?.attribute).toBe('raw');
     expect((await E.Note.get({ id: 'n1' }))?.raw).toBe('small');
+  });
+
+  it("maps DynamoDB's own rejection of an item grown past the limit to ItemTooLargeError", async () => {
+    // The value fits on its own (the local check passes); with the stored item it does not.
+    await E.Note.put({ id: 'grow', raw: 'r'.repeat(300_000) });
+    const before = transport.sent.length;
+    const error = await E.Note.update({ id: 'grow' }, { set: { extra: 'e'.repeat(200_000) } }).catch((e: unknown) => e);
+    expect(transport.sent.length).toBe(before + 1);
+    expect(error).toBeInstanceOf(ItemTooLargeError);
+    expect((await E.Note.get({ id: 'grow' }))?.extra).toBeUndefined();
   });
 
   it('refuses numbers DynamoDB cannot store before any request', async () => {

@@ -232,8 +232,17 @@ export class Entity<
    * Changes attributes of an existing item without rewriting it. Values are
    * validated against the schema; index keys that depend on changed
    * attributes are rebuilt. Fails with `ConditionFailedError` when the item
-   * does not exist (unless `upsert: true`), with `KeyError` when a primary-key
-   * attribute is changed or an index key cannot be rebuilt.
+   * does not exist or has expired (unless `upsert: true` / `includeExpired`),
+   * with `KeyError` when a primary-key attribute is changed or an index key
+   * cannot be rebuilt, with `ItemTooLargeError` / `ValidationError` before
+   * sending when the values written cannot fit or be stored.
+   *
+   * Version-locked entities pass `expectedVersion` (a stale one fails with
+   * `VersionConflictError`); managed timestamps keep `createdAt` and set
+   * `updatedAt`; compressed attributes are set compressed (whole values only);
+   * `expiresAt` moves or removes the expiry. A resend of an applied
+   * version-locked or conditional update (lost response) is recognised by its
+   * write token and reported as success.
    *
    * @example
    * ```ts

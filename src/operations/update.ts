@@ -10,6 +10,7 @@ import { ExpressionContext } from '../expressions/expression-context.js';
 import { resolveUpdate, type UpdateInput } from '../expressions/update-builder.js';
 import { ifNotExistsOperand, removeAction, setAction, valueOperand, type UpdateAction, type UpdateOperand } from '../expressions/update-node.js';
 import { checkEntityUpdate } from '../limits/update-size.js';
+import { compressAttributeValue } from '../schema/compression.js';
 import { compileToStorage } from '../schema/storage-codec.js';
 import { isOptional, kindOf } from '../schema/zod-def.js';
 import { notExpiredNode } from '../ttl/ttl-condition.js';
@@ -228,7 +229,10 @@ function upsertActions(model: EntityModel, key: Record<string, unknown>, assigne
       // Defaulted (or a set, read back as empty): fill the default only when the item has no value yet.
       if (absent.data === undefined || (absent.data instanceof Set && absent.data.size === 0)) continue;
       const convert = compileToStorage(schema);
-      const value = convert ? convert(absent.data) : absent.data;
+      const algorithm = model.compressed.get(attribute);
+      let value = convert ? convert(absent.data) : absent.data;
+      // Stored exactly as a put would store the default (compressed attributes as Binary).
+      if (algorithm) value = compressAttributeValue(schema, algorithm, value);
       if (value !== undefined) {
         out.push(setAction([attribute], ifNotExistsOperand([attribute], valueOperand(value))));
       }

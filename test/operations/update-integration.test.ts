@@ -43,12 +43,13 @@ function define(t: Table) {
         meta: z.object({ words: z.number(), tags: z.array(z.string()) }).optional(),
         raw: z.string().optional(),
         extra: z.string().optional(),
+        summary: z.string().default('no summary yet'),
         size: z.number().optional(),
         createdAt: z.date().optional(),
         updatedAt: z.date().optional(),
       }),
       keys: { primary: { pk: ['NOTE', 'id'], sk: ['NOTE'] } },
-      compress: { body: 'brotli', meta: 'gzip' },
+      compress: { body: 'brotli', meta: 'gzip', summary: 'zlib' },
       timestamps: true,
     }),
     Session: t.entity('Session', {
@@ -204,6 +205,12 @@ describe('update of compressed attributes', () => {
     const after = await E.Note.get({ id: 'c1' });
     expect(after?.body).toBe(text);
     expect(after?.meta).toBeUndefined();
+  });
+
+  it('an upsert stores a compressed attribute\'s default compressed, as a put would', async () => {
+    await E.Note.update({ id: 'c4' }, { set: { raw: 'x' } }, { upsert: true });
+    expect((await raw('NOTE#c4', 'NOTE'))?.summary?.B).toBeInstanceOf(Uint8Array);
+    expect((await E.Note.get({ id: 'c4' }))?.summary).toBe('no summary yet');
   });
 
   it('a large compressible value passes the size check because it is measured compressed', async () => {

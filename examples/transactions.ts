@@ -79,7 +79,26 @@ try {
   const aliceNow = await Account.get({ id: 'alice' });
   check('winner kept, createdAt kept', aliceNow?.owner === 'Alice A.' && aliceNow.createdAt?.getTime() === alice.createdAt?.getTime());
 
-  // 4. A large batch write (chunked at 25, 4 in flight, retried), then a batch get.
+  // 4. The same kind of transfer without reading first: updateOp with add, guarded by a condition.
+  //     expectedVersion 'any': no compare-and-set, but the version still moves on.
+  const move = (id: string, amount: number) => [
+    Account.updateOp({ id: 'alice' }, { add: { balance: -amount } }, { expectedVersion: 'any', condition: (c) => c.ge('balance', amount) }),
+    Account.updateOp({ id: 'bob' }, { add: { balance: amount } }, { expectedVersion: 'any' }),
+    Transfer.putOp({ id, from: 'alice', to: 'bob', amount }, { create: true }),
+  ];
+  await transactWrite(move('t0', 10), { token: 'transfer-t0' });
+  const [a0, b0] = await transactGet([Account.getOp({ id: 'alice' }), Account.getOp({ id: 'bob' })]);
+  check('updateOp transfer moved the balances', a0?.balance === 60 && b0?.balance === 60, { alice: a0?.balance, bob: b0?.balance });
+  check('updateOp incremented versions and kept createdAt', a0?.version === 4 && a0.createdAt?.getTime() === alice.createdAt?.getTime());
+  try {
+    await transactWrite(move('t-over', 1_000));
+    check('overdraft is cancelled', false);
+  } catch (error) {
+    const reasons = error instanceof TransactionCanceledError ? error.reasons : [];
+    check('overdraft cancelled by the update condition', reasons[0]?.kind === 'update' && reasons[0].code === 'ConditionalCheckFailed');
+  }
+
+  // 5. A large batch write (chunked at 25, 4 in flight, retried), then a batch get.
   const ops = Array.from({ length: 2_500 }, (_, i) => Transfer.putOp({ id: `bulk-${i}`, from: 'alice', to: 'bob', amount: 1 + (i % 9) }));
   const result = await batchWrite(ops, { concurrency: 4 });
   check('2,500 transfers written', result.written === 2_500 && result.unprocessed.length === 0, result.written);

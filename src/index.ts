@@ -125,3 +125,6 @@ export type { Page, PageOptions } from './operations/read-request.js';
 export type { ScanOptions, ParallelScanOptions, ScanProgress, ScanBatch } from './operations/scan.js';
 export { Collection } from './collection/collection.js';
 export type { AnyEntity, CollectionEntities, CollectionItems, CollectionKey, CollectionPage, CollectionQueryOptions } from './collection/collection.js';
+
+// update integration (locking, limits, compression, TTL, transactions)
+export type { UpdateOpOptions } from './operations/update.js';

@@ -10,13 +10,15 @@ import {
   conditionOperation,
   deleteOperation,
   putOperation,
+  updateOperation,
   type DeleteOpOptions,
   type PutOpOptions,
   type WriteOperation,
 } from '../operations/write-operation.js';
 import type { TableModel } from '../table/table-definition.js';
 import type { UpdateInput } from '../expressions/update-builder.js';
-import { updateItem, type UpdateOptions } from '../operations/update.js';
+import type { UpdateOpOptions, UpdateOptions } from '../operations/update.js';
+import { updateItem } from '../operations/update-item.js';
 import { countQuery, queryPage, queryPages, type QueryOptions } from '../operations/query.js';
 import type { Page } from '../operations/read-request.js';
 import {
@@ -230,8 +232,17 @@ export class Entity<
    * Changes attributes of an existing item without rewriting it. Values are
    * validated against the schema; index keys that depend on changed
    * attributes are rebuilt. Fails with `ConditionFailedError` when the item
-   * does not exist (unless `upsert: true`), with `KeyError` when a primary-key
-   * attribute is changed or an index key cannot be rebuilt.
+   * does not exist or has expired (unless `upsert: true` / `includeExpired`),
+   * with `KeyError` when a primary-key attribute is changed or an index key
+   * cannot be rebuilt, with `ItemTooLargeError` / `ValidationError` before
+   * sending when the values written cannot fit or be stored.
+   *
+   * Version-locked entities pass `expectedVersion` (a stale one fails with
+   * `VersionConflictError`); managed timestamps keep `createdAt` and set
+   * `updatedAt`; compressed attributes are set compressed (whole values only);
+   * `expiresAt` moves or removes the expiry. A resend of an applied
+   * version-locked or conditional update (lost response) is recognised by its
+   * write token and reported as success.
    *
    * @example
    * ```ts
@@ -330,6 +341,28 @@ export class Entity<
    */
   parallelScan(options: ParallelScanOptions<z.output<S>, AttributeOf<S>>): AsyncGenerator<ScanBatch<z.output<S>>> {
     return parallelScan(this.scanReader(), options as ParallelScanOptions<unknown>) as AsyncGenerator<ScanBatch<z.output<S>>>;
+  }
+
+  /**
+   * An update for `transactWrite` (or `writeIdempotently`, for counters that
+   * must apply once): validated and built now, sent later. Same changes and
+   * options as `update` (version-locked entities pass `expectedVersion`);
+   * `batchWrite` refuses it (DynamoDB batches carry no updates).
+   *
+   * @example
+   * ```ts
+   * await transactWrite([
+   *   Account.updateOp({ id: 'a' }, { add: { balance: -25 } }, { condition: (c) => c.ge('balance', 25), expectedVersion: 'any' }),
+   *   Account.updateOp({ id: 'b' }, { add: { balance: 25 } }, { expectedVersion: 'any' }),
+   * ]);
+   * ```
+   */
+  updateOp(
+    key: PrimaryKeyOf<z.output<S>, K>,
+    changes: UpdateInput<z.output<S>>,
+    options?: UpdateOpOptions<z.output<S>>,
+  ): WriteOperation<z.output<S>> {
+    return updateOperation(this.model, key, changes as UpdateInput<unknown>, options);
   }
 
   private scanReader(): ScanReader {

@@ -66,8 +66,8 @@ export function guardDelete(model: EntityModel, expectedVersion: number | 'any' 
 }
 
 /**
- * What an update adds for versioning, timestamps and ambiguous writes — the
- * hook for `Entity.update` (issue 3). The update must:
+ * What an update adds for versioning, timestamps and ambiguous writes, used
+ * by `prepareGuardedUpdate` (src/operations/update-item.ts), which:
  * 1. AND `guard.condition` (if any) with its own condition and ask
  *    `ReturnValuesOnConditionCheckFailure: 'ALL_OLD'`;
  * 2. add `SET name = value` for every entry of `set` (version + 1, updatedAt,

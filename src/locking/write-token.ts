@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 /**
  * Ambiguous writes: a write can be applied while its response is lost; the
  * SDK then resends it, and a conditional write's retry fails against the item
- * the first attempt wrote. Creates and version-locked puts therefore store a
+ * the first attempt wrote. Creates, version-locked writes and conditional
+ * updates therefore store a
  * per-call token in this bookkeeping attribute (stripped on read) and ask for
  * the old item on condition failure: if it carries this call's token, the
  * "failure" is our own earlier success.

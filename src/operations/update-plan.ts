@@ -4,9 +4,10 @@ import { KeyError, ValidationError, type ValidationIssue } from '../errors.js';
 import type { AttributePath } from '../expressions/attribute-path.js';
 import { overlappingPaths } from '../expressions/compile-update.js';
 import { removeAction, setAction, valueOperand, type UpdateAction, type UpdateOperand } from '../expressions/update-node.js';
+import { compressAttributeValue, type CompressionAlgorithm } from '../schema/compression.js';
 import { schemaAtPath, type SchemaAtPath } from '../schema/schema-at-path.js';
 import { compileToStorage, type Converter } from '../schema/storage-codec.js';
-import { defOf, kindOf, unwrap } from '../schema/zod-def.js';
+import { acceptsAbsent, defOf, kindOf, unwrap } from '../schema/zod-def.js';
 
 /**
  * Validates update actions against the entity's schema and derives the
@@ -14,8 +15,10 @@ import { defOf, kindOf, unwrap } from '../schema/zod-def.js';
  * @internal
  */
 
-const REMOVED = Symbol('removed');
-const UNKNOWN = Symbol('unknown');
+/** `assigned` marker: the update removes the attribute. @internal */
+export const REMOVED = Symbol('removed');
+/** `assigned` marker: the update changes the attribute to a value only DynamoDB knows (ADD, increment…). @internal */
+export const UNKNOWN = Symbol('unknown');
 type Assigned = unknown | typeof REMOVED | typeof UNKNOWN;
 
 /** Validated user actions plus the generated index-key actions. @internal */
@@ -50,16 +53,28 @@ export function planUpdate(model: EntityModel, key: Readonly<Record<string, unkn
         attribute: top,
       });
     }
+    const managed = managedAttribute(model, top);
+    if (managed) {
+      issue(action.path, managed);
+      continue;
+    }
     const target = schemaAtPath(model.shape, action.path);
     if (!target) {
       issue(action.path, `no attribute at this path in the ${model.name} schema`);
       continue;
     }
     const topLevel = action.path.length === 1;
+    const compressed = compressionIssue(model, action);
+    if (compressed) {
+      issue(action.path, compressed);
+      continue;
+    }
     switch (action.kind) {
       case 'set': {
-        const operand = checkOperand(model, action.operand, target, action.path, issue);
+        let operand = checkOperand(model, action.operand, target, action.path, issue);
         if (operand === undefined) continue;
+        const algorithm = model.compressed.get(top);
+        if (algorithm) operand = compressOperand(operand, target.declared, algorithm);
         if (operand.kind === 'value' && operand.value === undefined) {
           // An empty set (or a value that stores as nothing) becomes a REMOVE.
           actions.push(Object.freeze({ kind: 'remove', path: action.path }));
@@ -110,6 +125,80 @@ export function planUpdate(model: EntityModel, key: Readonly<Record<string, unkn
   }
   actions.push(...indexKeyActions(model, key, assigned));
   return { actions, assigned };
+}
+
+/**
+ * Attributes tablewright maintains itself: letting an update write them would
+ * break their invariants (a hand-set version defeats optimistic locking,
+ * createdAt is never changed after creation, updatedAt is always the clock).
+ */
+function managedAttribute(model: EntityModel, top: string): string | undefined {
+  if (model.version?.attribute === top) {
+    return `"${top}" is the version attribute: updates increment it themselves (pass expectedVersion instead)`;
+  }
+  const stamps = model.timestamps;
+  if (stamps?.createdAt === top) return `"${top}" is managed: it is set when the item is created and never changed by updates`;
+  if (stamps?.updatedAt === top) return `"${top}" is managed: every update sets it from the table clock`;
+  return undefined;
+}
+
+/** Paths an operand reads. */
+function readPaths(operand: UpdateOperand, out: AttributePath[] = []): AttributePath[] {
+  switch (operand.kind) {
+    case 'path':
+      out.push(operand.path);
+      break;
+    case 'ifNotExists':
+      out.push(operand.path);
+      readPaths(operand.fallback, out);
+      break;
+    case 'listAppend':
+    case 'arithmetic':
+      readPaths(operand.left, out);
+      readPaths(operand.right, out);
+      break;
+  }
+  return out;
+}
+
+/**
+ * Compressed attributes are opaque bytes in DynamoDB: only a whole-value SET
+ * (or `if_not_exists` of itself) and REMOVE make sense. Nested paths, ADD,
+ * DELETE, list_append, arithmetic and copying them into or out of other
+ * attributes would corrupt or misread the bytes, so they are refused.
+ */
+function compressionIssue(model: EntityModel, action: UpdateAction): string | undefined {
+  if (model.compressed.size === 0) return undefined;
+  const top = action.path[0] as string;
+  const why = (name: string) =>
+    `"${name}" is stored compressed: updates can only set or remove it as a whole (nested paths, add, delete, append and arithmetic cannot work on compressed bytes)`;
+  if (model.compressed.has(top)) {
+    if (action.path.length > 1) return why(top);
+    if (action.kind === 'add' || action.kind === 'delete') return why(top);
+    if (action.kind === 'set') {
+      const o = action.operand;
+      const ok = o.kind === 'value' || (o.kind === 'ifNotExists' && o.path.length === 1 && o.path[0] === top && o.fallback.kind === 'value');
+      if (!ok) return why(top);
+    }
+  }
+  if (action.kind === 'set') {
+    for (const path of readPaths(action.operand)) {
+      const source = path[0] as string;
+      if (source !== top && model.compressed.has(source)) return why(source);
+    }
+  }
+  return undefined;
+}
+
+/** Compresses the value (or if_not_exists fallback) of a checked whole-attribute SET, as the put path stores it. */
+function compressOperand(operand: UpdateOperand, schema: z.ZodType, algorithm: CompressionAlgorithm): UpdateOperand {
+  if (operand.kind === 'value') {
+    const out: UpdateOperand = Object.freeze({ kind: 'value', value: compressAttributeValue(schema, algorithm, operand.value) });
+    if (parsedValues.has(operand)) parsedValues.set(out, parsedValues.get(operand));
+    return out;
+  }
+  if (operand.kind === 'ifNotExists') return Object.freeze({ ...operand, fallback: compressOperand(operand.fallback, schema, algorithm) });
+  return operand;
 }
 
 /** Parsed (pre-storage) values of value operands, to rebuild index keys from. */
@@ -195,8 +284,7 @@ function checkOperand(
 
 /** Optional, defaulted (read fills the default) and set (absent reads as empty) attributes may be removed. */
 function removable(declared: z.ZodType): boolean {
-  const optin = (declared as unknown as { _zod: { optin?: string } })._zod.optin;
-  return optin === 'optional' || optin === 'defaulted' || defOf(unwrap(declared)).type === 'set' || defOf(declared).type === 'default';
+  return acceptsAbsent(declared) || defOf(unwrap(declared)).type === 'set' || defOf(declared).type === 'default';
 }
 
 /**

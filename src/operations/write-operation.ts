@@ -8,13 +8,16 @@ import { guardDelete, type WriteGuard } from '../locking/write-guard.js';
 import { prepareDelete } from './delete.js';
 import { entityItemIdentity } from './item-identity.js';
 import { notExistsCondition, preparePut } from './put.js';
+import type { UpdateInput } from '../expressions/update-builder.js';
+import type { UpdateOpOptions } from './update.js';
+import { prepareGuardedUpdate } from './update-item.js';
 
 /**
  * One prepared write for `transactWrite` (and, for plain puts/deletes,
  * `batchWrite`): built and validated by the entity, no I/O yet.
  *
- * Extension point: any operation that produces this shape (e.g. an update,
- * `kind: 'update'` with `request.Update`) can join a transaction.
+ * Updates (`Entity.updateOp`, `kind: 'update'`) join transactions only:
+ * `batchWrite` refuses them, as DynamoDB's BatchWriteItem carries no updates.
  *
  * @typeParam T - the entity's item type
  */
@@ -125,5 +128,42 @@ export function conditionOperation<T>(model: EntityModel, key: Readonly<Record<s
     model,
     guard: { condition: undefined, token: undefined, versioned: false, expectedVersion: undefined },
     identity: entityItemIdentity(model, Key),
+  };
+}
+
+/**
+ * An update for `transactWrite` (or `writeIdempotently`): validated, size-
+ * checked and built now, with version check/increment, timestamps and TTL as
+ * in `Entity.update`; no write token (the transaction's ClientRequestToken
+ * makes resends safe).
+ * @internal
+ */
+export function updateOperation<T>(
+  model: EntityModel,
+  key: Readonly<Record<string, unknown>>,
+  changes: UpdateInput<unknown>,
+  options: UpdateOpOptions<T> = {},
+): WriteOperation<T> {
+  const prepared = prepareGuardedUpdate(model, key, changes, options as UpdateOpOptions<unknown>, false);
+  const { input } = prepared;
+  return {
+    kind: 'update',
+    entity: model.name,
+    key: prepared.key,
+    item: undefined,
+    request: {
+      Update: {
+        TableName: input.TableName,
+        Key: input.Key,
+        UpdateExpression: input.UpdateExpression,
+        ConditionExpression: input.ConditionExpression,
+        ExpressionAttributeNames: input.ExpressionAttributeNames,
+        ExpressionAttributeValues: input.ExpressionAttributeValues,
+        ReturnValuesOnConditionCheckFailure: input.ReturnValuesOnConditionCheckFailure,
+      },
+    },
+    model,
+    guard: prepared.guard,
+    identity: entityItemIdentity(model, input.Key!),
   };
 }

@@ -24,6 +24,23 @@ const CODECS: Record<CompressionAlgorithm, { compress(b: Buffer): Buffer; decomp
   zlib: { compress: (b) => deflateSync(b), decompress: (b) => inflateSync(b) },
 };
 
+function compressWith(codec: (typeof CODECS)[CompressionAlgorithm], text: boolean, value: unknown): Uint8Array {
+  const raw = text && typeof value === 'string' ? value : JSON.stringify(value);
+  return new Uint8Array(codec.compress(Buffer.from(raw, 'utf8')));
+}
+
+/**
+ * Compresses one attribute value exactly as the item write path does (same
+ * text/JSON rule and codec), for updates that SET a whole compressed
+ * attribute. `value` is in stored form (after date conversion); `null` and
+ * `undefined` pass through (stored as NULL / removed, like on put).
+ * @internal
+ */
+export function compressAttributeValue(schema: z.ZodType, algorithm: CompressionAlgorithm, value: unknown): unknown {
+  if (value === undefined || value === null) return value;
+  return compressWith(CODECS[algorithm], TEXT_KINDS.has(kindOf(schema)), value);
+}
+
 /** Write and read converters for an entity's compressed attributes. @internal */
 export interface CompiledCompression {
   readonly attributes: ReadonlyMap<string, CompressionAlgorithm>;
@@ -75,8 +92,7 @@ export function compileCompression(
       for (const { name, text, codec } of fields) {
         const v = out[name];
         if (v === undefined || v === null) continue;
-        const raw = text && typeof v === 'string' ? v : JSON.stringify(v);
-        out[name] = new Uint8Array(codec.compress(Buffer.from(raw, 'utf8')));
+        out[name] = compressWith(codec, text, v);
       }
       return out;
     },

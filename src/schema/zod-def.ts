@@ -38,9 +38,28 @@ export function unwrap(schema: z.ZodType): z.ZodType {
   return current;
 }
 
-/** True when the schema accepts `undefined` (optional or defaulted). @internal */
+/**
+ * True when the schema is optional in the strict sense: an absent value stays
+ * `undefined` after parsing (`.optional()`). Defaulted fields (`.default()`,
+ * `.prefault()`; zod reports `optin === 'defaulted'`) are NOT optional here:
+ * absent, they parse to their default. The storage codec relies on that (an
+ * absent non-optional set reads as an empty set, so a stored empty set does
+ * not come back as the default). For "may the input omit it" use
+ * {@link acceptsAbsent}.
+ * @internal
+ */
 export function isOptional(schema: z.ZodType): boolean {
-  return (schema as unknown as { _zod: { optin?: string } })._zod.optin === 'optional';
+  return optinOf(schema) === 'optional';
+}
+
+/** True when the input may omit the value: optional or defaulted. @internal */
+export function acceptsAbsent(schema: z.ZodType): boolean {
+  const optin = optinOf(schema);
+  return optin === 'optional' || optin === 'defaulted';
+}
+
+function optinOf(schema: z.ZodType): string | undefined {
+  return (schema as unknown as { _zod: { optin?: string } })._zod.optin;
 }
 
 /** The zod type name after unwrapping (`'string'`, `'number'`, `'date'`, `'set'`, …). @internal */

@@ -20,8 +20,8 @@ export interface TransactWriteOptions {
 }
 
 /**
- * Writes up to 100 operations atomically (puts, deletes, condition checks,
- * and any operation of the same shape), across entities and tables of one
+ * Writes up to 100 operations atomically (`putOp`, `updateOp`, `deleteOp`,
+ * `conditionOp`), across entities and tables of one
  * client. Checked before sending: 1–100 operations, at most 4 MB (estimated),
  * no two operations on one item.
  *
@@ -33,7 +33,7 @@ export interface TransactWriteOptions {
  * ```ts
  * await transactWrite([
  *   Account.putOp({ ...from, balance: from.balance - 10 }),
- *   Account.putOp({ ...to, balance: to.balance + 10 }),
+ *   Account.updateOp({ id: to.id }, { add: { balance: 10 } }, { expectedVersion: to.version }),
  *   Ledger.conditionOp({ id }, (c) => c.notExists('id')),
  * ], { token: transferId });
  * ```

@@ -34,6 +34,10 @@ function define(client: DynamoDBClient) {
       schema: z.object({ id: z.string(), name: z.string() }),
       keys: { primary: { pk: ['USER', 'id'], sk: ['USER'] } },
     }),
+    Task: table.entity('Task', {
+      schema: z.object({ id: z.string(), status: z.enum(['open', 'done']) }),
+      keys: { primary: { pk: ['TASK', 'id'], sk: ['TASK'] } },
+    }),
     Counter: table.entity('Counter', {
       schema: z.object({ id: z.string(), count: z.number().optional() }),
       keys: { primary: { pk: ['COUNTER', 'id'], sk: ['COUNTER'] } },
@@ -137,5 +141,42 @@ describe('ambiguous writes (response lost after DynamoDB applied the write)', ()
     proxy.dropNext('TransactWriteItems');
     await expect(writeIdempotently(increment, { maxAttempts: 1 })).rejects.toThrow();
     expect(await Counter.get({ id: 'c1' })).toEqual({ id: 'c1', count: 2 });
+  });
+
+  it('a version-locked update whose response is lost succeeds once (token recognised, version +1 once)', async () => {
+    await retrying.Doc.put({ id: 'd3', title: 'v1' });
+    const seenBefore = proxy.seen.get('UpdateItem') ?? 0;
+    proxy.dropNext('UpdateItem');
+    const after = await retrying.Doc.update({ id: 'd3' }, { set: { title: 'v2' } }, { expectedVersion: 1, returnValues: 'ALL_NEW' });
+    expect((proxy.seen.get('UpdateItem') ?? 0) - seenBefore).toBe(2); // the SDK resent it
+    expect(after).toEqual({ id: 'd3', title: 'v2', version: 2 });
+    expect(await retrying.Doc.get({ id: 'd3' })).toEqual({ id: 'd3', title: 'v2', version: 2 });
+    // Another call holding version 1 still conflicts.
+    await expect(retrying.Doc.update({ id: 'd3' }, { set: { title: 'x' } }, { expectedVersion: 1 })).rejects.toMatchObject({
+      name: 'VersionConflictError',
+      currentVersion: 2,
+    });
+  });
+
+  it('a conditional update whose resend fails its own condition is reported as success', async () => {
+    await retrying.Task.put({ id: 't1', status: 'open' });
+    proxy.dropNext('UpdateItem');
+    await expect(
+      retrying.Task.update({ id: 't1' }, { set: { status: 'done' } }, { condition: (c) => c.eq('status', 'open') }),
+    ).resolves.toBeUndefined();
+    expect(await retrying.Task.get({ id: 't1' })).toEqual({ id: 't1', status: 'done' });
+    // Without the token (another call) the same condition fails as it should.
+    await expect(
+      retrying.Task.update({ id: 't1' }, { set: { status: 'done' } }, { condition: (c) => c.eq('status', 'open') }),
+    ).rejects.toBeInstanceOf(ConditionFailedError);
+  });
+
+  it('idempotent mode with Entity.updateOp: a lost increment is resent with the same token and applies once', async () => {
+    const { Counter } = define(proxiedClient(1));
+    const sentBefore = proxy.seen.get('TransactWriteItems') ?? 0;
+    proxy.dropNext('TransactWriteItems');
+    await writeIdempotently(Counter.updateOp({ id: 'c2' }, { add: { count: 1 } }, { upsert: true }), { retry: { baseDelayMs: 1 } });
+    expect((proxy.seen.get('TransactWriteItems') ?? 0) - sentBefore).toBe(2);
+    expect(await Counter.get({ id: 'c2' })).toEqual({ id: 'c2', count: 1 });
   });
 });

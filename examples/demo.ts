@@ -152,7 +152,13 @@ try {
   });
   const a = await Account.put({ id: 'a', balance: 100 });
   const b = await Account.put({ id: 'b', balance: 0 });
-  await transactWrite([Account.putOp({ ...a, balance: 75 }), Account.putOp({ ...b, balance: 25 })], { token: 'transfer-1' });
+  await transactWrite(
+    [
+      Account.updateOp({ id: 'a' }, { add: { balance: -25 } }, { expectedVersion: a.version!, condition: (c) => c.ge('balance', 25) }),
+      Account.updateOp({ id: 'b' }, { add: { balance: 25 } }, { expectedVersion: b.version! }),
+    ],
+    { token: 'transfer-1' }, // idempotent: resending the same transfer within 10 minutes is a no-op
+  );
   const [a2, b2] = await batchGet([Account.getOp({ id: 'a' }), Account.getOp({ id: 'b' })] as const);
   console.log(`  transferred 25: a=${a2?.balance} (v${a2?.version}) b=${b2?.balance} (v${b2?.version})`);
   check('balances after the transfer', [a2?.balance, b2?.balance], [75, 25]);

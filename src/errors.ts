@@ -122,6 +122,21 @@ export class ConditionFailedError extends TablewrightError {
   }
 }
 
+/**
+ * An expression could not be built from what the caller gave: an attribute
+ * path that does not parse, an empty `and()`/`or()` or update, `IN` with more
+ * than 100 values, a projection of an unknown attribute. Raised before any request.
+ */
+export class ExpressionError extends TablewrightError {
+  override readonly name = 'ExpressionError';
+  /** The path or input at fault, when there is one. */
+  readonly input: unknown;
+  constructor(message: string, input?: unknown) {
+    super(message);
+    this.input = input;
+  }
+}
+
 /** The table definition or a call's options are inconsistent (caught before any request). */
 export class ConfigurationError extends TablewrightError {
   override readonly name: string = 'ConfigurationError';

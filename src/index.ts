@@ -36,6 +36,7 @@ export {
   KeyError,
   ConditionFailedError,
   ConfigurationError,
+  ExpressionError,
   DynamoDBError,
   TableNotFoundError,
 } from './errors.js';

@@ -1,3 +1,5 @@
+import { ExpressionError } from '../errors.js';
+
 /**
  * Attribute paths. A path is a list of segments: map keys (strings) and list
  * indexes (numbers). The string form `a.b[2].c` is parsed here; a name that
@@ -19,11 +21,11 @@ const cache = new Map<string, AttributePath>();
 export function parsePath(input: PathInput): AttributePath {
   if (typeof input !== 'string') {
     if (input.length === 0 || typeof input[0] !== 'string') {
-      throw new TypeError(`An attribute path must start with an attribute name, got ${JSON.stringify(input)}`);
+      throw new ExpressionError(`An attribute path must start with an attribute name, got ${JSON.stringify(input)}`, input);
     }
     for (const s of input) {
-      if (typeof s === 'number' && !(Number.isInteger(s) && s >= 0)) throw new TypeError(`Invalid list index ${s}`);
-      if (typeof s === 'string' && s.length === 0) throw new TypeError('Attribute names cannot be empty');
+      if (typeof s === 'number' && !(Number.isInteger(s) && s >= 0)) throw new ExpressionError(`Invalid list index ${s}`, input);
+      if (typeof s === 'string' && s.length === 0) throw new ExpressionError('Attribute names cannot be empty', input);
     }
     // Copied and frozen: nodes keep the path, and callers may reuse their array.
     return Object.freeze([...input]) as unknown as AttributePath;
@@ -36,22 +38,22 @@ export function parsePath(input: PathInput): AttributePath {
   let last = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(input))) {
-    if (m.index !== last) throw new TypeError(`Cannot parse attribute path ${JSON.stringify(input)}`);
+    if (m.index !== last) throw new ExpressionError(`Cannot parse attribute path ${JSON.stringify(input)}`, input);
     last = re.lastIndex;
     if (m[1] !== undefined) {
-      if (!expectName) throw new TypeError(`Cannot parse attribute path ${JSON.stringify(input)}`);
+      if (!expectName) throw new ExpressionError(`Cannot parse attribute path ${JSON.stringify(input)}`, input);
       segments.push(m[1]);
       expectName = false;
     } else if (m[2] !== undefined) {
-      if (expectName) throw new TypeError(`Cannot parse attribute path ${JSON.stringify(input)}`);
+      if (expectName) throw new ExpressionError(`Cannot parse attribute path ${JSON.stringify(input)}`, input);
       segments.push(Number(m[2]));
     } else {
-      if (expectName) throw new TypeError(`Cannot parse attribute path ${JSON.stringify(input)}`);
+      if (expectName) throw new ExpressionError(`Cannot parse attribute path ${JSON.stringify(input)}`, input);
       expectName = true;
     }
   }
   if (last !== input.length || expectName || segments.length === 0) {
-    throw new TypeError(`Cannot parse attribute path ${JSON.stringify(input)}`);
+    throw new ExpressionError(`Cannot parse attribute path ${JSON.stringify(input)}`, input);
   }
   const path = Object.freeze(segments) as unknown as AttributePath;
   if (cache.size < 10_000) cache.set(input, path);

@@ -1,3 +1,4 @@
+import { ExpressionError } from '../errors.js';
 import type { ExpressionContext } from './expression-context.js';
 import type { UpdateAction, UpdateOperand } from './update-node.js';
 
@@ -8,7 +9,7 @@ import type { UpdateAction, UpdateOperand } from './update-node.js';
  * would reject with a less helpful message.
  */
 export function compileUpdate(actions: readonly UpdateAction[], ctx: ExpressionContext): string {
-  if (actions.length === 0) throw new TypeError('An update needs at least one action');
+  if (actions.length === 0) throw new ExpressionError('An update needs at least one action');
   const clauses: Record<UpdateAction['kind'], string[]> = { set: [], remove: [], add: [], delete: [] };
   for (const action of actions) {
     const path = ctx.path(action.path);

@@ -1,3 +1,4 @@
+import { ExpressionError } from '../errors.js';
 import { parsePath, type PathInput, type PathSegment } from './attribute-path.js';
 import type { AttributeTypeName, ComparisonOperator, ConditionNode, Operand } from './condition-node.js';
 import type { Path, PathValue } from './path-types.js';
@@ -82,7 +83,7 @@ const compare =
 const node = (n: ConditionNode): ConditionNode => Object.freeze(n);
 
 function group(kind: 'and' | 'or', conditions: ConditionNode[]): ConditionNode {
-  if (conditions.length === 0) throw new TypeError(`${kind}() needs at least one condition`);
+  if (conditions.length === 0) throw new ExpressionError(`${kind}() needs at least one condition`);
   return Object.freeze({ kind, conditions: Object.freeze([...conditions]) });
 }
 
@@ -101,7 +102,7 @@ export const conditionBuilder: ConditionBuilder<any> = Object.freeze({
     high: right(high),
   }),
   in: (p: unknown, values: readonly unknown[]): ConditionNode => {
-    if (values.length === 0 || values.length > 100) throw new RangeError(`IN takes 1 to 100 values, got ${values.length}`);
+    if (values.length === 0 || values.length > 100) throw new ExpressionError(`IN takes 1 to 100 values, got ${values.length}`, values);
     return node({ kind: 'in', operand: left(p), values: Object.freeze(values.map(right)) });
   },
   beginsWith: (p: PathInput, prefix: unknown): ConditionNode => node({ kind: 'beginsWith', path: toPath(p), prefix: right(prefix) }),

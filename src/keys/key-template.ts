@@ -1,4 +1,4 @@
-import { KeyError } from '../errors.js';
+import { ConfigurationError, KeyError } from '../errors.js';
 import { encodeDate } from './date-encoding.js';
 import { escapeSegment } from './escape.js';
 import { encodeNumber } from './number-encoding.js';
@@ -55,7 +55,7 @@ export function compileKeyTemplate(args: {
 }): CompiledKey {
   const { template, delimiter, keyAttribute, role, index, entity } = args;
   if (!Array.isArray(template) || template.length === 0) {
-    throw new TypeError(`${entity}: key template for ${index}.${keyAttribute} must be a non-empty array`);
+    throw new ConfigurationError(`${entity}: key template for ${index}.${keyAttribute} must be a non-empty array`);
   }
   const parts: Part[] = template.map((segment) =>
     args.isAttribute(segment) ? { attribute: segment } : { static: escapeSegment(segment, delimiter) },

@@ -1,3 +1,4 @@
+import { ExpressionError } from '../errors.js';
 import type { z } from 'zod';
 import type { EntityModel } from '../entity/entity-model.js';
 import type { ExpressionContext } from '../expressions/expression-context.js';
@@ -11,6 +12,9 @@ const picked = new WeakMap<EntityModel, Map<string, z.ZodType>>();
  * @internal
  */
 export function projectionExpression(model: EntityModel, attributes: readonly string[], ctx: ExpressionContext): string {
+  for (const a of attributes) {
+    if (!(a in model.shape)) throw new ExpressionError(`${model.name}: cannot project unknown attribute "${a}"`, a);
+  }
   const names = new Set(attributes);
   names.add(model.table.entityTypeAttribute);
   if (model.ttl) names.add(model.ttl.attribute); // expired items are hidden even from projections
@@ -26,7 +30,7 @@ export function projectedSchema(model: EntityModel, attributes: readonly string[
   if (!schema) {
     const mask: Record<string, true> = {};
     for (const a of attributes) {
-      if (!(a in model.shape)) throw new TypeError(`${model.name}: cannot project unknown attribute "${a}"`);
+      if (!(a in model.shape)) throw new ExpressionError(`${model.name}: cannot project unknown attribute "${a}"`, a);
       mask[a] = true;
     }
     schema = model.schema.pick(mask as never);

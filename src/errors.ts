@@ -101,7 +101,7 @@ export class KeyError extends TablewrightError {
 
 /** A condition expression was false. `item` is the current item when DynamoDB returned it. */
 export class ConditionFailedError extends TablewrightError {
-  override readonly name = 'ConditionFailedError';
+  override readonly name: string = 'ConditionFailedError';
   readonly entity: string | undefined;
   readonly key: Readonly<Record<string, unknown>> | undefined;
   /** The item as stored now (unmarshalled), when asked for with `returnValuesOnConditionFailure`. */
@@ -188,11 +188,14 @@ export class TtlError extends TablewrightError {
 
 // transactions, batch, optimistic locking (issue 5)
 
-/** A version-locked write found another version than the one the caller read. */
-export class VersionConflictError extends TablewrightError {
-  override readonly name = 'VersionConflictError';
-  readonly entity: string;
-  readonly key: Readonly<Record<string, unknown>>;
+/**
+ * A version-locked write found another version than the one the caller read.
+ * A kind of {@link ConditionFailedError}, so one `catch` can handle both.
+ */
+export class VersionConflictError extends ConditionFailedError {
+  override readonly name: string = 'VersionConflictError';
+  override readonly entity: string;
+  override readonly key: Readonly<Record<string, unknown>>;
   /** The version the write required; `undefined` when it required the item not to exist. */
   readonly expectedVersion: number | undefined;
   /** The stored version when DynamoDB returned the current item; `undefined` if absent or unknown. */
@@ -210,7 +213,12 @@ export class VersionConflictError extends TablewrightError {
     const expected = args.expectedVersion === undefined ? 'no item' : `version ${args.expectedVersion}`;
     const found =
       args.exists === false ? 'no item' : args.currentVersion === undefined ? 'another version' : `version ${args.currentVersion}`;
-    super(`${args.entity} ${JSON.stringify(args.key)}: expected ${expected}, found ${found}`, { cause: args.cause });
+    super({
+      entity: args.entity,
+      key: args.key,
+      message: `${args.entity} ${JSON.stringify(args.key)}: expected ${expected}, found ${found}`,
+      cause: args.cause,
+    });
     this.entity = args.entity;
     this.key = args.key;
     this.expectedVersion = args.expectedVersion;

@@ -1,18 +1,19 @@
 /**
  * Profiles one row's get in stub or canned mode, without peers or Local:
  *   node --cpu-prof --cpu-prof-dir=benchmarks/results --import tsx benchmarks/profile-get.ts [row] [ops] [stub|canned]
- * rows: raw-client | raw-client-zod | tablewright. Prints CPU µs/op.
+ * rows: raw-client | raw-client-zod | tablewright | tablewright-direct. Prints CPU µs/op.
  */
 import { checkItem, ITEM } from './lib/fixture.js';
 import { startCanned } from './lib/canned.js';
 import { clientDynamodb, makeClient, utilDynamodb, type Target } from './lib/sdk.js';
 import { rawClient, rawClientZod } from './contenders/raw.js';
-import { tablewright } from './contenders/tablewright.js';
-import { Table } from '../src/index.js';
+import { tablewright, tablewrightRow } from './contenders/tablewright.js';
+import { directTransport, Table } from '../src/index.js';
 import { itemSchema } from './lib/fixture.js';
 
 const [rowName = 'tablewright', opsText = '20000', mode = 'stub'] = process.argv.slice(2);
-const row = { 'raw-client': rawClient, 'raw-client-zod': rawClientZod, tablewright }[rowName];
+const tablewrightDirect = tablewrightRow('tablewright-direct', (client) => directTransport(client));
+const row = { 'raw-client': rawClient, 'raw-client-zod': rawClientZod, tablewright, 'tablewright-direct': tablewrightDirect }[rowName];
 if (!row) throw new Error(`unknown row ${rowName}`);
 
 // The stored item as each fixture would hold it, built without Local.

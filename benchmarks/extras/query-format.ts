@@ -1,5 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { readStoredItem } from '../../src/entity/item-reader.js';
+import type { Transport } from '../../src/transport/transport.js';
 import { defineElectroUser } from '../contenders/electrodb.js';
 import { defineTablewrightUser } from '../contenders/tablewright.js';
 import { defineToolboxUser } from '../contenders/toolbox.js';
@@ -19,23 +19,28 @@ export function thousand(item: Record<string, AttributeValue>, count = 1000): Re
 }
 
 /**
- * tablewright has no `Entity.query` on this branch: we measure the reader a
- * query page goes through (`readStoredItem`, the get path's one-pass reader)
- * over 1,000 items. When query lands, replace this function's body with the
- * query's item formatting and keep the label honest.
+ * A transport answering every Query with the same parsed response (the
+ * captured item × 1,000): what `Entity.query` does on the client — build
+ * the request, then read, strip and validate 1,000 items — with no SDK and
+ * no I/O, like the ElectroDB and Toolbox rows, which format parsed Items.
  */
-function tablewrightFormatter(User: ReturnType<typeof defineTablewrightUser>) {
-  const label = 'tablewright (readStoredItem × 1,000; no Entity.query on this branch)';
-  return { label, format: (items: Record<string, AttributeValue>[]) => items.map((item) => readStoredItem(User.model, item)) };
+function cannedQueryTransport(items: Record<string, AttributeValue>[]): Transport {
+  const output = { Items: items, Count: items.length, ScannedCount: items.length, $metadata: {} };
+  return { send: async () => output as never };
+}
+
+function tablewrightFormatter(items: Record<string, AttributeValue>[]) {
+  const User = defineTablewrightUser(makeClient({ kind: 'stub', body: '{}' }), cannedQueryTransport(items));
+  const label = 'tablewright (Entity.query, canned transport)';
+  return { label, format: async () => (await User.query('primary', { orgId: 'acme' })).items };
 }
 
 export async function queryFormat(ctx: ExtrasContext): Promise<ExtraResult[]> {
   const client = makeClient({ kind: 'stub', body: '{}' });
   const { unmarshall } = utilDynamodb;
-  const rows: Array<{ name: string; format: () => unknown[]; setsAsArrays?: boolean; note?: string }> = [];
-  const tw = tablewrightFormatter(defineTablewrightUser(client));
-  const twItems = thousand(ctx.items.tablewright!);
-  rows.push({ name: tw.label, format: () => tw.format(twItems) });
+  const rows: Array<{ name: string; format: () => unknown[] | Promise<unknown[]>; setsAsArrays?: boolean; note?: string }> = [];
+  const tw = tablewrightFormatter(thousand(ctx.items.tablewright!));
+  rows.push({ name: tw.label, format: tw.format });
   if (ctx.items.electrodb && (await hasPeer('electrodb'))) {
     const User = await defineElectroUser(client);
     const items = thousand(ctx.items.electrodb);
@@ -49,7 +54,7 @@ export async function queryFormat(ctx: ExtrasContext): Promise<ExtraResult[]> {
     rows.push({ name: 'dynamodb-toolbox (unmarshall + EntityFormatter.format)', format: () => items.map((i) => formatter.format(unmarshall(i))) });
   }
   for (const row of rows) {
-    const out = row.format();
+    const out = await row.format();
     if (out.length !== 1000) throw new Error(`${row.name}: formatted ${out.length} items`);
     checkItem(row.name, out[0], row.setsAsArrays);
   }
@@ -59,7 +64,7 @@ export async function queryFormat(ctx: ExtrasContext): Promise<ExtraResult[]> {
     for (const row of round % 2 ? rows : [...rows].reverse()) {
       await quiesce();
       const c0 = process.cpuUsage();
-      row.format();
+      await row.format();
       const c = process.cpuUsage(c0);
       if (round >= 3) times.get(row)!.push(c.user + c.system);
     }

@@ -1,11 +1,10 @@
 import type { QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import type { z } from 'zod';
 import type { EntityModel } from '../entity/entity-model.js';
-import { fromStoredItem } from '../entity/item-codec.js';
+import { readStoredItem } from '../entity/item-reader.js';
 import { resolveCondition, type ConditionInput } from '../expressions/condition-builder.js';
 import { ExpressionContext } from '../expressions/expression-context.js';
 import { compileKeyCondition, resolveSortKey, type SortKeyInput } from '../expressions/key-condition.js';
-import { unmarshallItem } from '../marshalling/marshall.js';
 import { encodeCursor, type CursorScope } from '../pagination/cursor.js';
 import { mapAwsError } from './map-error.js';
 import { projectedSchema, projectionExpression } from './projection.js';
@@ -92,7 +91,7 @@ export async function queryPage(
   const { input, scope, schema } = prepareQuery(model, index, key, options);
   const output = await sendQuery(model, input, options.abortSignal);
   return {
-    items: (output.Items ?? []).map((item) => fromStoredItem(model, unmarshallItem(item), schema)),
+    items: (output.Items ?? []).map((item) => readStoredItem(model, item, schema)),
     cursor: encodeCursor(scope, output.LastEvaluatedKey),
   };
 }

@@ -2,10 +2,10 @@
  * Where the bytes of a get-only bundle go (issue 7, bundle target ≤ 8 KB gzip).
  * `npx tsx benchmarks/bundle-breakdown.ts` — builds the same get-only entry as
  * extras/bundle-size.ts with esbuild's metafile and prints minified bytes per
- * source module, grouped by the feature that pulls it in, then two reference
- * builds: the get path alone (resolveTable + compileEntity + getItem, i.e.
- * what a lean entity class would carry) and the same without the compression
- * codecs. Nothing here changes what the benchmark measures.
+ * source module, grouped by the feature that pulls it in, then the same usage
+ * on the read-only entry `tablewright/core` (what the benchmark's target row
+ * measures) and the get path alone (resolveTable + compileEntity + getItem).
+ * Nothing here changes what the benchmark measures.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +21,13 @@ const ENTRIES = {
 import { Table } from ${src('index.ts')};
 export function makeGet(client) {
   const table = new Table({ name: 'app', client, partitionKey: 'pk', sortKey: 'sk' });
+  const User = table.entity('User', { schema: ${schema}, keys: ${keys} });
+  return (id) => User.get({ id });
+}`,
+  'get-only usage of tablewright/core (TableCore + EntityCore.get)': `import { z } from 'zod';
+import { TableCore } from ${src('core.ts')};
+export function makeGet(client) {
+  const table = new TableCore({ name: 'app', client, partitionKey: 'pk', sortKey: 'sk' });
   const User = table.entity('User', { schema: ${schema}, keys: ${keys} });
   return (id) => User.get({ id });
 }`,
@@ -47,18 +54,10 @@ const FEATURES: Array<[string, RegExp]> = [
   ['errors', /errors\.ts/],
 ];
 
-/** Replaces src/schema/compression.ts with "never compresses" (reference build only). */
-const noCompression = {
-  name: 'no-compression',
-  setup(build: { onLoad: (o: { filter: RegExp }, f: () => { contents: string; loader: string }) => void }) {
-    build.onLoad({ filter: /schema[\\/]compression\.ts$/ }, () => ({ contents: 'export function compileCompression() { return undefined; }', loader: 'ts' }));
-  },
-};
-
 async function main() {
   const { build } = await esbuild();
   const dir = scratch(join(BENCH_TMP, 'bundle-breakdown'));
-  const run = async (file: string, plugins: unknown[] = []) => {
+  const run = async (file: string) => {
     const result = (await build({
       entryPoints: [file],
       bundle: true,
@@ -68,7 +67,6 @@ async function main() {
       target: 'node20',
       write: false,
       metafile: true,
-      plugins,
       external: ['@aws-sdk/*', '@smithy/*', 'zod', 'zod/*'],
       logLevel: 'silent',
     })) as { outputFiles: Array<{ contents: Uint8Array }>; metafile: { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> } };
@@ -78,11 +76,10 @@ async function main() {
   };
   let first = true;
   for (const [label, code] of Object.entries(ENTRIES)) {
-    const file = join(dir, `${label.split(' ')[0]}.mjs`);
+    const file = join(dir, `${label.split(' ')[0]}-${label.includes('core') ? 'core' : 'src'}.mjs`);
     writeFileSync(file, code);
     const full = await run(file);
-    const lean = await run(file, [noCompression]);
-    console.log(`\n${label}: ${full.min} B minified, ${full.gzip} B gzip; without compression codecs ${lean.min} B / ${lean.gzip} B gzip`);
+    console.log(`\n${label}: ${full.min} B minified, ${full.gzip} B gzip`);
     if (!first) continue;
     first = false;
     const groups = new Map<string, { bytes: number; modules: string[] }>();

@@ -129,3 +129,8 @@ export type { AnyEntity, CollectionEntities, CollectionItems, CollectionKey, Col
 
 // update integration (locking, limits, compression, TTL, transactions)
 export type { UpdateOpOptions } from './operations/update.js';
+
+// core (tablewright/core: the read path alone, for small bundles)
+export { TableCore } from './table/table-core.js';
+export { EntityCore } from './entity/entity-core.js';
+export type { EntityCoreConfig } from './entity/entity-core.js';

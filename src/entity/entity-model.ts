@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
 import { compileKeyTemplate, type CompiledKey, type KeyTemplate } from '../keys/key-template.js';
-import { resolveVersion, type VersionConfig, type VersionModel } from '../locking/versioning.js';
+import type { resolveVersion, VersionConfig, VersionModel } from '../locking/versioning.js';
 import { WRITE_TOKEN_ATTRIBUTE } from '../locking/write-token.js';
-import { compileCompression, type CompressionAlgorithm, type CompressionConfig } from '../schema/compression.js';
+import type { compileCompression, CompressionAlgorithm, CompressionConfig } from '../schema/compression.js';
 import { compileFromStorage, compileReadFields, compileToStorage, type Converter, type FieldConverter } from '../schema/storage-codec.js';
-import { resolveTimestamps, type TimestampModel, type TimestampsConfig } from '../schema/timestamps.js';
+import type { resolveTimestamps, TimestampModel, TimestampsConfig } from '../schema/timestamps.js';
 import { defOf, kindOf } from '../schema/zod-def.js';
 import type { ResolvedIndex, TableModel } from '../table/table-definition.js';
 import { compileTtl, type TtlConfig, type TtlModel } from '../ttl/ttl-model.js';
@@ -63,6 +63,19 @@ export interface EntityFeatures {
   readonly compress?: CompressionConfig | undefined;
 }
 
+/**
+ * Compilers of the optional write features, passed in by the full `Table` so
+ * that a core-only bundle (`tablewright/core`) carries neither node:zlib nor
+ * the locking/timestamp code. A configured feature without its compiler is
+ * refused, never ignored.
+ * @internal
+ */
+export interface FeatureCompilers {
+  readonly compression?: typeof compileCompression;
+  readonly version?: typeof resolveVersion;
+  readonly timestamps?: typeof resolveTimestamps;
+}
+
 const KEYABLE = new Set(['string', 'number', 'date', 'enum', 'literal', 'boolean', 'bigint', 'template_literal']);
 
 /** Validates an entity definition against its table and compiles it. @internal */
@@ -72,11 +85,18 @@ export function compileEntity(
   schema: AnyObjectSchema,
   keys: EntityKeys,
   features: EntityFeatures = {},
+  compilers: FeatureCompilers = {},
 ): EntityModel {
   const fail = (message: string): never => {
     throw new ConfigurationError(`Entity ${name}: ${message}`);
   };
   if (!name) fail('a name is required');
+  const unsupported = (['compress', 'version', 'timestamps'] as const).filter(
+    (f) => Boolean(features[f]) && !compilers[f === 'compress' ? 'compression' : f],
+  );
+  if (unsupported.length) {
+    fail(`${unsupported.join(', ')}: not in tablewright/core, use Table from 'tablewright'`);
+  }
   const def = defOf(schema);
   if (def.type !== 'object' || !def.shape) fail('schema must be a zod object (z.object({...}))');
   const shape = def.shape!;
@@ -144,7 +164,7 @@ export function compileEntity(
   // Compression runs after the other storage conversions on write and before them on read.
   const keyAttributes = new Set<string>();
   for (const k of [primary, ...indexes.values()]) for (const a of [...k.pk.attributes, ...(k.sk?.attributes ?? [])]) keyAttributes.add(a);
-  const compression = compileCompression(name, shape, features.compress, keyAttributes);
+  const compression = compilers.compression?.(name, shape, features.compress, keyAttributes);
   const toStorage = compileToStorage(schema);
   const fromStorage = compileFromStorage(schema);
 
@@ -158,8 +178,8 @@ export function compileEntity(
     primaryAttributes: new Set([...primary.pk.attributes, ...(primary.sk?.attributes ?? [])]),
     generatedAttributes: generated,
     ttl: compileTtl(table, name, shape, features.ttl),
-    version: resolveVersion(shape, features.version, fail),
-    timestamps: resolveTimestamps(shape, features.timestamps, fail),
+    version: compilers.version?.(shape, features.version, fail),
+    timestamps: compilers.timestamps?.(shape, features.timestamps, fail),
     toStorage: compression ? (v) => compression.compress(toStorage ? toStorage(v) : v) : toStorage,
     fromStorage: compression
       ? (v) => {

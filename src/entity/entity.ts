@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { ConditionInput } from '../expressions/condition-builder.js';
 import { deleteItem, type DeleteOptions } from '../operations/delete.js';
-import { getItem, type GetOptions } from '../operations/get.js';
 import { notExistsCondition, putItem, type PutOptions } from '../operations/put.js';
 import type { VersionConfig } from '../locking/versioning.js';
 import type { TimestampsConfig } from '../schema/timestamps.js';
@@ -30,9 +29,13 @@ import {
   type ScanOptions,
   type ScanReader,
 } from '../operations/scan.js';
-import { compileEntity, type EntityModel } from './entity-model.js';
-import type { AnyObjectSchema, AttributeOf, EntityKeys, PrimaryKeyOf, QueryKey, SortValues } from './entity-types.js';
+import type { FeatureCompilers } from './entity-model.js';
+import { EntityCore } from './entity-core.js';
 import { toStoredItem, parseInput } from './item-codec.js';
+import { compileCompression } from '../schema/compression.js';
+import { resolveVersion } from '../locking/versioning.js';
+import { resolveTimestamps } from '../schema/timestamps.js';
+import type { AnyObjectSchema, AttributeOf, EntityKeys, PrimaryKeyOf, QueryKey, SortValues } from './entity-types.js';
 import { setExpiry, type ExpiryUpdateOptions } from '../ttl/expiry-update.js';
 import { notExpiredNode } from '../ttl/ttl-condition.js';
 import type { TtlConfig } from '../ttl/ttl-model.js';
@@ -78,6 +81,9 @@ export interface EntityConfig<S extends AnyObjectSchema, K extends EntityKeys<At
   readonly compress?: CompressionConfig<AttributeOf<S>>;
 }
 
+/** The write features only the full entity supports (not `tablewright/core`). */
+const FULL_FEATURES: FeatureCompilers = { compression: compileCompression, version: resolveVersion, timestamps: resolveTimestamps };
+
 /** Result of `put` with `returnValues: 'ALL_OLD'`. */
 export interface PutResult<T> {
   readonly item: T;
@@ -95,33 +101,9 @@ export class Entity<
   Name extends string = string,
   S extends AnyObjectSchema = AnyObjectSchema,
   K extends EntityKeys<AttributeOf<S>> = EntityKeys<AttributeOf<S>>,
-> {
-  /** The entity name (stored in the table's entity-type attribute). */
-  readonly name: Name;
-  readonly schema: S;
-  /** Precomputed definition. @internal */
-  readonly model: EntityModel;
-
+> extends EntityCore<Name, S, K> {
   constructor(table: TableModel, name: Name, config: EntityConfig<S, K>) {
-    this.name = name;
-    this.schema = config.schema;
-    this.model = compileEntity(table, name, config.schema, config.keys as EntityKeys, {
-      ttl: config.ttl,
-      version: config.version,
-      timestamps: config.timestamps,
-      compress: config.compress,
-    });
-  }
-
-  /** Reads one item by its key attributes; `undefined` when absent. */
-  get(key: PrimaryKeyOf<z.output<S>, K>, options: GetOptions & { raw: true }): Promise<Record<string, unknown> | undefined>;
-  get<const A extends AttributeOf<S>>(
-    key: PrimaryKeyOf<z.output<S>, K>,
-    options: GetOptions<A> & { attributes: readonly A[] },
-  ): Promise<Pick<z.output<S>, A> | undefined>;
-  get(key: PrimaryKeyOf<z.output<S>, K>, options?: GetOptions<AttributeOf<S>>): Promise<z.output<S> | undefined>;
-  get(key: PrimaryKeyOf<z.output<S>, K>, options?: GetOptions): Promise<unknown> {
-    return getItem(this.model, key, options);
+    super(table, name, config, FULL_FEATURES);
   }
 
   /** Validates and writes a whole item (replacing any item with the same key). Returns the stored value. */
@@ -148,11 +130,6 @@ export class Entity<
    */
   toStored(item: z.input<S>): Record<string, unknown> {
     return toStoredItem(this.model, parseInput(this.model, item));
-  }
-
-  /** Identity helper that types a condition for this entity, for reuse across calls. */
-  condition(input: ConditionInput<z.output<S>>): ConditionInput<z.output<S>> {
-    return input;
   }
 
   /**

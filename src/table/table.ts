@@ -17,8 +17,7 @@ import {
   type ScanOptions,
   type ScanReader,
 } from '../operations/scan.js';
-import { resolveTable } from './resolve-table.js';
-import type { IndexDefinition, TableConfig, TableModel } from './table-definition.js';
+import { TableCore } from './table-core.js';
 import {
   createTable,
   deleteTable,
@@ -45,18 +44,7 @@ import {
  * await table.ensure();
  * ```
  */
-export class Table<I extends string = string> {
-  /** Normalised declaration. @internal */
-  readonly model: TableModel;
-
-  constructor(config: TableConfig & { readonly indexes?: Readonly<Record<I, IndexDefinition>> }) {
-    this.model = resolveTable(config);
-  }
-
-  get name(): string {
-    return this.model.name;
-  }
-
+export class Table<I extends string = string> extends TableCore<I> {
   /**
    * Defines an entity stored in this table.
    *
@@ -68,7 +56,7 @@ export class Table<I extends string = string> {
    * });
    * ```
    */
-  entity<const Name extends string, S extends AnyObjectSchema, const K extends EntityKeys<AttributeOf<S>, I>>(
+  override entity<const Name extends string, S extends AnyObjectSchema, const K extends EntityKeys<AttributeOf<S>, I>>(
     name: Name,
     config: EntityConfig<S, K> & { readonly keys: { readonly [P in Exclude<keyof K, 'primary' | I>]: never } },
   ): Entity<Name, S, K> {

@@ -44,28 +44,33 @@ describe('published package', () => {
     const esm = run('esm.mjs', `
       const api = await import('tablewright');
       const testing = await import('tablewright/testing');
-      console.log(JSON.stringify({ keys: Object.keys(api).sort(), testing: Object.keys(testing).sort(), table: typeof api.Table, shared: new testing.DynamoDBLocalStartError('x') instanceof api.TablewrightError }));
+      const core = await import('tablewright/core');
+      console.log(JSON.stringify({ keys: Object.keys(api).sort(), testing: Object.keys(testing).sort(), core: Object.keys(core).sort(), table: typeof api.Table, shared: new testing.DynamoDBLocalStartError('x') instanceof api.TablewrightError, coreShared: new core.ConfigurationError('x') instanceof api.TablewrightError && api.TableCore === core.TableCore }));
     `);
     const cjs = run('cjs.cjs', `
       const api = require('tablewright');
       const testing = require('tablewright/testing');
-      console.log(JSON.stringify({ keys: Object.keys(api).sort(), testing: Object.keys(testing).sort(), table: typeof api.Table, shared: new testing.DynamoDBLocalStartError('x') instanceof api.TablewrightError }));
+      const core = require('tablewright/core');
+      console.log(JSON.stringify({ keys: Object.keys(api).sort(), testing: Object.keys(testing).sort(), core: Object.keys(core).sort(), table: typeof api.Table, shared: new testing.DynamoDBLocalStartError('x') instanceof api.TablewrightError, coreShared: new core.ConfigurationError('x') instanceof api.TablewrightError && api.TableCore === core.TableCore }));
     `);
     expect(esm.shared).toBe(true);
     expect(esm.table).toBe('function');
     expect(esm.keys).toContain('Table');
     expect(esm.keys).toContain('ValidationError');
     expect(esm.testing).toEqual(['DynamoDBLocalStartError', 'startDynamoDBLocal']);
+    expect(esm.core).toEqual(expect.arrayContaining(['TableCore', 'EntityCore', 'ValidationError', 'ConfigurationError']));
+    expect(esm.core).not.toContain('Table');
+    expect(esm.coreShared).toBe(true);
     expect(cjs).toEqual(esm);
   });
 
-  it('ships type declarations for both entry points and nothing but dist', () => {
+  it('ships type declarations for every entry point and nothing but dist', () => {
     const files = run('files.mjs', `
       import { readdirSync } from 'node:fs';
       const list = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? list(d + '/' + e.name) : [d + '/' + e.name]);
       console.log(JSON.stringify(list('node_modules/tablewright').map((f) => f.slice('node_modules/tablewright/'.length))));
     `) as string[];
-    expect(files).toEqual(expect.arrayContaining(['dist/index.d.ts', 'dist/index.d.cts', 'dist/testing/index.d.ts', 'dist/testing/index.d.cts', 'package.json']));
+    expect(files).toEqual(expect.arrayContaining(['dist/index.d.ts', 'dist/index.d.cts', 'dist/core.d.ts', 'dist/core.d.cts', 'dist/testing/index.d.ts', 'dist/testing/index.d.cts', 'package.json']));
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false);
   });
 

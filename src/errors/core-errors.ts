@@ -1,0 +1,160 @@
+/** The root of the hierarchy and the errors every operation can raise. */
+
+/** Root of every error tablewright throws. */
+export class TablewrightError extends Error {
+  override readonly name: string = 'TablewrightError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** A zod issue, reduced to what a caller needs to act on. */
+export interface ValidationIssue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly code?: string;
+}
+
+/** Input failed the entity's schema before a write, or stored data failed it on a read. */
+export class ValidationError extends TablewrightError {
+  override readonly name = 'ValidationError';
+  readonly entity: string;
+  /** The primary key involved, when known (always known for reads). */
+  readonly key: Readonly<Record<string, unknown>> | undefined;
+  readonly issues: readonly ValidationIssue[];
+  /** `'write'` for rejected input, `'read'` for stored data that no longer matches. */
+  readonly direction: 'read' | 'write';
+  constructor(args: {
+    entity: string;
+    key?: Readonly<Record<string, unknown>> | undefined;
+    issues: readonly ValidationIssue[];
+    direction: 'read' | 'write';
+    message?: string;
+    cause?: unknown;
+  }) {
+    const where = args.key ? ` ${JSON.stringify(args.key)}` : '';
+    const detail = args.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.length ? i.path.map(String).join('.') : '(root)'}: ${i.message}`)
+      .join('; ');
+    super(
+      args.message ??
+        `${args.entity}${where}: ${args.direction === 'write' ? 'invalid input' : 'stored item does not match the schema'} — ${detail}`,
+      { cause: args.cause },
+    );
+    this.entity = args.entity;
+    this.key = args.key;
+    this.issues = args.issues;
+    this.direction = args.direction;
+  }
+}
+
+/** Why a key could not be built or was refused. */
+export type KeyErrorReason =
+  | 'missing-attribute'
+  | 'invalid-value'
+  | 'too-large'
+  | 'empty'
+  | 'key-attribute-update'
+  | 'unknown-index';
+
+/** A key could not be built (missing or invalid attribute), is too large, or may not be changed. */
+export class KeyError extends TablewrightError {
+  override readonly name = 'KeyError';
+  readonly entity: string | undefined;
+  /** `'primary'` or the index name. */
+  readonly index: string | undefined;
+  /** The key attribute (e.g. `pk`) or the entity attribute at fault. */
+  readonly attribute: string | undefined;
+  /** Entity attributes that were needed but absent. */
+  readonly missing: readonly string[];
+  readonly reason: KeyErrorReason;
+  /** For `too-large`: the size in bytes and the limit. */
+  readonly size: number | undefined;
+  readonly limit: number | undefined;
+  constructor(args: {
+    message: string;
+    reason: KeyErrorReason;
+    entity?: string | undefined;
+    index?: string | undefined;
+    attribute?: string | undefined;
+    missing?: readonly string[];
+    size?: number;
+    limit?: number;
+    cause?: unknown;
+  }) {
+    super(args.message, { cause: args.cause });
+    this.reason = args.reason;
+    this.entity = args.entity;
+    this.index = args.index;
+    this.attribute = args.attribute;
+    this.missing = args.missing ?? [];
+    this.size = args.size;
+    this.limit = args.limit;
+  }
+}
+
+/** A condition expression was false. `item` is the current item when DynamoDB returned it. */
+export class ConditionFailedError extends TablewrightError {
+  override readonly name: string = 'ConditionFailedError';
+  readonly entity: string | undefined;
+  readonly key: Readonly<Record<string, unknown>> | undefined;
+  /** The item as stored now (unmarshalled), when asked for with `returnValuesOnConditionFailure`. */
+  readonly item: Record<string, unknown> | undefined;
+  constructor(args: {
+    entity?: string | undefined;
+    key?: Readonly<Record<string, unknown>> | undefined;
+    item?: Record<string, unknown> | undefined;
+    message?: string;
+    cause?: unknown;
+  }) {
+    super(args.message ?? `${args.entity ?? 'Item'}${args.key ? ' ' + JSON.stringify(args.key) : ''}: condition failed`, {
+      cause: args.cause,
+    });
+    this.entity = args.entity;
+    this.key = args.key;
+    this.item = args.item;
+  }
+}
+
+/**
+ * An expression could not be built from what the caller gave: an attribute
+ * path that does not parse, an empty `and()`/`or()` or update, `IN` with more
+ * than 100 values, a projection of an unknown attribute. Raised before any request.
+ */
+export class ExpressionError extends TablewrightError {
+  override readonly name = 'ExpressionError';
+  /** The path or input at fault, when there is one. */
+  readonly input: unknown;
+  constructor(message: string, input?: unknown) {
+    super(message);
+    this.input = input;
+  }
+}
+
+/** The table definition or a call's options are inconsistent (caught before any request). */
+export class ConfigurationError extends TablewrightError {
+  override readonly name: string = 'ConfigurationError';
+}
+
+/** A DynamoDB error tablewright has no more specific class for; `code` is the AWS error name. */
+export class DynamoDBError extends TablewrightError {
+  override readonly name = 'DynamoDBError';
+  readonly code: string;
+  readonly retryable: boolean;
+  constructor(args: { code: string; message: string; retryable?: boolean; cause?: unknown }) {
+    super(`${args.code}: ${args.message}`, { cause: args.cause });
+    this.code = args.code;
+    this.retryable = args.retryable ?? false;
+  }
+}
+
+/** The table (or index) does not exist. */
+export class TableNotFoundError extends TablewrightError {
+  override readonly name = 'TableNotFoundError';
+  readonly table: string;
+  constructor(table: string, options?: { cause?: unknown }) {
+    super(`Table ${table} does not exist (or is not ACTIVE)`, options);
+    this.table = table;
+  }
+}

@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { BENCH_TMP, esbuild, REPO, scratch } from './extras/esbuild.js';
+import { BENCH_TMP, esbuild, REPO, scratch, SIZE_BUILD_OPTIONS } from './extras/esbuild.js';
 
 const src = (file: string) => JSON.stringify(join(REPO, 'src', file));
 const schema = `z.object({ id: z.string(), name: z.string() })`;
@@ -59,16 +59,9 @@ async function main() {
   const dir = scratch(join(BENCH_TMP, 'bundle-breakdown'));
   const run = async (file: string) => {
     const result = (await build({
+      ...SIZE_BUILD_OPTIONS,
       entryPoints: [file],
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      write: false,
       metafile: true,
-      external: ['@aws-sdk/*', '@smithy/*', 'zod', 'zod/*'],
-      logLevel: 'silent',
     })) as { outputFiles: Array<{ contents: Uint8Array }>; metafile: { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> } };
     const bytes = result.outputFiles[0]!.contents;
     const inputs = Object.entries(Object.values(result.metafile.outputs)[0]!.inputs).map(([f, v]) => [f.replace(/^.*?src\//, 'src/'), v.bytesInOutput] as const);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { hasPeer } from '../lib/peer.js';
 import type { ExtraResult } from '../lib/report.js';
-import { BENCH_TMP, esbuild, REPO, scratch } from './esbuild.js';
+import { BENCH_TMP, esbuild, REPO, scratch, SIZE_BUILD_OPTIONS } from './esbuild.js';
 import type { ExtrasContext } from './index.js';
 
 const MEASURE = 'Bundle size of a get-only usage (esbuild, minified; AWS SDK and zod external)';
@@ -59,15 +59,8 @@ export async function bundleSize(ctx: ExtrasContext): Promise<ExtraResult[]> {
     const file = join(dir, `${name.replace(/[^a-z0-9-]+/gi, "_")}.mjs`);
     writeFileSync(file, entry.code);
     const result = await build({
+      ...SIZE_BUILD_OPTIONS,
       entryPoints: [file],
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      write: false,
-      external: ['@aws-sdk/*', '@smithy/*', 'zod', 'zod/*'],
-      logLevel: 'silent',
     });
     const bytes = result.outputFiles![0]!.contents;
     const gzip = gzipSync(bytes, { level: 9 }).byteLength;

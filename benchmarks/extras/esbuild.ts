@@ -18,3 +18,18 @@ export async function esbuild(): Promise<{ build: (options: Record<string, unkno
   const mod = await peer('esbuild');
   return mod.default ?? mod;
 }
+
+/**
+ * How every bundle-size measure builds: one minified ESM file for Node, the
+ * AWS SDK and zod external (what a Lambda deploy ships besides them).
+ */
+export const SIZE_BUILD_OPTIONS = {
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  write: false,
+  external: ['@aws-sdk/*', '@smithy/*', 'zod', 'zod/*'],
+  logLevel: 'silent',
+} as const;

@@ -16,6 +16,7 @@ import { isOptional, kindOf } from '../schema/zod-def.js';
 import { notExpiredNode } from '../ttl/ttl-condition.js';
 import { toTtlSeconds, type ExpiryInput } from '../ttl/ttl-value.js';
 import { planUpdate, REMOVED, UNKNOWN, type UpdatePlan } from './update-plan.js';
+import { notExistsCondition } from './put.js';
 
 /** What an update returns. */
 export type UpdateReturnValues = 'NONE' | 'ALL_NEW' | 'ALL_OLD' | 'UPDATED_NEW' | 'UPDATED_OLD';
@@ -116,7 +117,7 @@ export function prepareUpdate(
   let guard: ConditionNode;
   if (options.upsert) {
     actions.push(...upsertActions(model, keyVals, plan.assigned));
-    guard = { kind: 'or', conditions: [{ kind: 'exists', path: [model.primary.partitionKeyAttribute], negated: true }, live] };
+    guard = { kind: 'or', conditions: [notExistsCondition(model), live] };
   } else {
     // Equality on the entity type implies the item exists, and refuses another entity's item under the same key.
     guard = live;

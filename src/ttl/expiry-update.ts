@@ -7,6 +7,7 @@ import type { ConditionNode } from '../expressions/condition-node.js';
 import { ExpressionContext } from '../expressions/expression-context.js';
 import { unmarshallItem } from '../marshalling/marshall.js';
 import { mapAwsError } from '../operations/map-error.js';
+import { existsCondition } from '../operations/put.js';
 import { notExpiredNode } from './ttl-condition.js';
 import { toTtlSeconds, type ExpiryInput } from './ttl-value.js';
 
@@ -42,7 +43,7 @@ export async function setExpiry(
         : `SET ${ctx.name(ttl.attribute)} = ${ctx.value(toTtlSeconds(expiresAt, now, { entity: model.name, attribute: ttl.attribute }))}`,
     ReturnValues: 'ALL_NEW',
   };
-  const conditions: ConditionNode[] = [{ kind: 'exists', path: [model.primary.partitionKeyAttribute], negated: false }];
+  const conditions: ConditionNode[] = [existsCondition(model)];
   if (!options.includeExpired) conditions.push(notExpiredNode(ttl, now));
   input.ConditionExpression = compileCondition({ kind: 'and', conditions }, ctx);
   Object.assign(input, ctx.toRequest());

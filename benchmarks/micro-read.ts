@@ -4,8 +4,8 @@
  *   npx tsx benchmarks/micro-read.ts [iterations]
  */
 import { Table } from '../src/index.js';
-import { fromStoredItem, primaryKey } from '../src/entity/item-codec.js';
-import { readStoredItem } from '../src/entity/item-reader.js';
+import { fromStoredItem, primaryKey } from '../src/model/item-codec.js';
+import { readStoredItem } from '../src/model/item-reader.js';
 import { unmarshallItem } from '../src/marshalling/marshall.js';
 import { ITEM, itemSchema } from './lib/fixture.js';
 import { makeClient, utilDynamodb } from './lib/sdk.js';

@@ -6,15 +6,15 @@
  *
  * @packageDocumentation
  */
-export { TableCore } from './table/table-core.js';
-export type { TableConfig, IndexDefinition, IndexProjection, BillingMode } from './table/table-definition.js';
-export { EntityCore } from './entity/entity-core.js';
-export type { EntityCoreConfig } from './entity/entity-core.js';
-export type { AnyObjectSchema, AttributeOf, EntityKeys, KeyTemplates, PrimaryKeyOf } from './entity/entity-types.js';
-export type { GetOptions } from './operations/get.js';
+export { TableCore } from './facades/table-core.js';
+export type { TableConfig, IndexDefinition, IndexProjection, BillingMode } from './model/table-definition.js';
+export { EntityCore } from './facades/entity-core.js';
+export type { EntityCoreConfig } from './facades/entity-core.js';
+export type { AnyObjectSchema, AttributeOf, EntityKeys, KeyTemplates, PrimaryKeyOf } from './model/entity-types.js';
+export type { GetOptions } from './actions/get/get.js';
 export type { ConditionInput } from './expressions/condition-builder.js';
 export type { KeyTemplate } from './keys/key-template.js';
-export type { TtlConfig } from './ttl/ttl-model.js';
+export type { TtlConfig } from './extensions/ttl/ttl-model.js';
 export type { Transport, OperationName, OperationMap, SendOptions } from './transport/transport.js';
 export { sdkTransport } from './transport/transport.js';
 export {

@@ -3,17 +3,17 @@
  *
  * @packageDocumentation
  */
-export { Table } from './table/table.js';
-export type { TableConfig, IndexDefinition, IndexProjection, BillingMode } from './table/table-definition.js';
+export { Table } from './facades/table.js';
+export type { TableConfig, IndexDefinition, IndexProjection, BillingMode } from './model/table-definition.js';
 export type { Drift } from './table/table-drift.js';
 export type { EnsureResult, TableStatusReport, WaitOptions } from './table/table-lifecycle.js';
 
-export { Entity } from './entity/entity.js';
-export type { EntityConfig, EntityItem, EntityInput, EntityKey, PutResult } from './entity/entity.js';
-export type { AnyObjectSchema, AttributeOf, EntityKeys, KeyTemplates, PrimaryKeyOf } from './entity/entity-types.js';
-export type { GetOptions } from './operations/get.js';
-export type { PutOptions } from './operations/put.js';
-export type { DeleteOptions } from './operations/delete.js';
+export { Entity } from './facades/entity.js';
+export type { EntityConfig, EntityItem, EntityInput, EntityKey, PutResult } from './facades/entity.js';
+export type { AnyObjectSchema, AttributeOf, EntityKeys, KeyTemplates, PrimaryKeyOf } from './model/entity-types.js';
+export type { GetOptions } from './actions/get/get.js';
+export type { PutOptions } from './actions/put/put.js';
+export type { DeleteOptions } from './actions/delete/delete.js';
 
 export type { KeyTemplate } from './keys/key-template.js';
 export { PARTITION_KEY_MAX_BYTES, SORT_KEY_MAX_BYTES } from './keys/key-template.js';
@@ -43,11 +43,11 @@ export {
 export type { ValidationIssue, KeyErrorReason } from './errors.js';
 
 // ttl
-export type { Duration } from './ttl/duration.js';
-export { durationMs } from './ttl/duration.js';
-export type { ExpiryInput } from './ttl/ttl-value.js';
-export type { TtlConfig } from './ttl/ttl-model.js';
-export type { ExpiryUpdateOptions } from './ttl/expiry-update.js';
+export type { Duration } from './extensions/ttl/duration.js';
+export { durationMs } from './extensions/ttl/duration.js';
+export type { ExpiryInput } from './extensions/ttl/ttl-value.js';
+export type { TtlConfig } from './extensions/ttl/ttl-model.js';
+export type { ExpiryUpdateOptions } from './extensions/ttl/expiry-update.js';
 export { TtlError } from './errors.js';
 export type { TtlErrorReason } from './errors.js';
 
@@ -56,21 +56,21 @@ export { isTtlDeletion, recordKind } from './streams/record-kind.js';
 export type { RecordKind, StreamRecordLike, StreamRecordIdentity } from './streams/record-kind.js';
 
 // transactions, batch, optimistic locking, timestamps (issue 5)
-export { transactWrite } from './transactions/transact-write.js';
-export type { TransactWriteOptions } from './transactions/transact-write.js';
-export { transactGet } from './transactions/transact-get.js';
-export type { TransactGetOptions } from './transactions/transact-get.js';
-export { writeIdempotently } from './transactions/idempotent-write.js';
-export type { IdempotentWriteOptions } from './transactions/idempotent-write.js';
-export { batchGet } from './batch/batch-get.js';
-export type { BatchGetOptions, BatchGetResult } from './batch/batch-get.js';
-export { batchWrite } from './batch/batch-write.js';
-export type { BatchWriteOptions, BatchWriteResult } from './batch/batch-write.js';
-export type { RetryPolicy } from './operations/retry-policy.js';
-export type { WriteOperation, PutOpOptions, DeleteOpOptions } from './operations/write-operation.js';
-export type { GetOperation, GetResults } from './operations/get-operation.js';
-export type { VersionConfig } from './locking/versioning.js';
-export type { TimestampsConfig, TimestampFormat } from './schema/timestamps.js';
+export { transactWrite } from './actions/transact-write/transact-write.js';
+export type { TransactWriteOptions } from './actions/transact-write/transact-write.js';
+export { transactGet } from './actions/transact-get/transact-get.js';
+export type { TransactGetOptions } from './actions/transact-get/transact-get.js';
+export { writeIdempotently } from './actions/transact-write/idempotent-write.js';
+export type { IdempotentWriteOptions } from './actions/transact-write/idempotent-write.js';
+export { batchGet } from './actions/batch-get/batch-get.js';
+export type { BatchGetOptions, BatchGetResult } from './actions/batch-get/batch-get.js';
+export { batchWrite } from './actions/batch-write/batch-write.js';
+export type { BatchWriteOptions, BatchWriteResult } from './actions/batch-write/batch-write.js';
+export type { RetryPolicy } from './request/retry-policy.js';
+export type { WriteOperation, PutOpOptions, DeleteOpOptions } from './request/write-operation.js';
+export type { GetOperation, GetResults } from './request/get-operation.js';
+export type { VersionConfig } from './extensions/versioning/versioning.js';
+export type { TimestampsConfig, TimestampFormat } from './extensions/timestamps/timestamps.js';
 export {
   VersionConflictError,
   TransactionCanceledError,
@@ -114,23 +114,23 @@ export type { AttributeSizeEntry } from './errors.js';
 // expressions, updates, queries, collections, pagination (issue 3)
 export { CursorError } from './errors.js';
 export type { CursorErrorReason } from './errors.js';
-export type { QueryKey, SortValues, PartitionKeyOf, SortKeyOf } from './entity/entity-types.js';
+export type { QueryKey, SortValues, PartitionKeyOf, SortKeyOf } from './model/entity-types.js';
 export { updateBuilder as update } from './expressions/update-builder.js';
 export type { UpdateBuilder, UpdateChanges, UpdateInput, UpdateExpressionValue } from './expressions/update-builder.js';
 export type { UpdateAction, UpdateOperand } from './expressions/update-node.js';
 export { keyConditionBuilder as sortKey } from './expressions/key-condition.js';
 export type { KeyConditionBuilder, SortKeyCondition, SortKeyInput } from './expressions/key-condition.js';
-export type { UpdateOptions, UpdateReturnValues } from './operations/update.js';
-export type { QueryOptions } from './operations/query.js';
-export type { Page, PageOptions } from './operations/read-request.js';
-export type { ScanOptions, ParallelScanOptions, ScanProgress, ScanBatch } from './operations/scan.js';
-export { Collection } from './collection/collection.js';
-export type { AnyEntity, CollectionEntities, CollectionItems, CollectionKey, CollectionPage, CollectionQueryOptions } from './collection/collection.js';
+export type { UpdateOptions, UpdateReturnValues } from './actions/update/update-request.js';
+export type { QueryOptions } from './actions/query/query.js';
+export type { Page, PageOptions } from './request/read-request.js';
+export type { ScanOptions, ParallelScanOptions, ScanProgress, ScanBatch } from './actions/scan/scan.js';
+export { Collection } from './facades/collection.js';
+export type { AnyEntity, CollectionEntities, CollectionItems, CollectionKey, CollectionPage, CollectionQueryOptions } from './facades/collection.js';
 
 // update integration (locking, limits, compression, TTL, transactions)
-export type { UpdateOpOptions } from './operations/update.js';
+export type { UpdateOpOptions } from './actions/update/update-request.js';
 
 // core (tablewright/core: the read path alone, for small bundles)
-export { TableCore } from './table/table-core.js';
-export { EntityCore } from './entity/entity-core.js';
-export type { EntityCoreConfig } from './entity/entity-core.js';
+export { TableCore } from './facades/table-core.js';
+export { EntityCore } from './facades/entity-core.js';
+export type { EntityCoreConfig } from './facades/entity-core.js';

@@ -1,5 +1,5 @@
 import { ItemTooLargeError, ValidationError } from '../errors.js';
-import type { TableModel } from '../table/table-definition.js';
+import type { TableModel } from '../model/table-definition.js';
 import type { ValidationIssue } from '../errors.js';
 import { ITEM_SIZE_LIMIT, itemSizeBreakdown, measureItem, type AttributeSize, type ItemSizeBreakdown } from './item-size.js';
 

@@ -1,4 +1,4 @@
-import type { EntityModel } from '../entity/entity-model.js';
+import type { EntityModel } from '../model/entity-model.js';
 import { ItemTooLargeError, ValidationError, type ValidationIssue } from '../errors.js';
 import { ITEM_SIZE_LIMIT, type AttributeSize } from './item-size.js';
 import { utf8Length } from './utf8-length.js';

@@ -5,7 +5,7 @@ import type {
   LocalSecondaryIndex,
   Projection,
 } from '@aws-sdk/client-dynamodb';
-import type { IndexProjection, ResolvedIndex, TableModel } from './table-definition.js';
+import type { IndexProjection, ResolvedIndex, TableModel } from '../model/table-definition.js';
 
 /** Turns a table model into a `CreateTable` request. Pure. @internal */
 export function createTableInput(table: TableModel): CreateTableCommandInput {

@@ -1,6 +1,6 @@
 import type { TableDescription, TimeToLiveDescription } from '@aws-sdk/client-dynamodb';
 import { projectionInput } from './create-table-input.js';
-import type { TableModel } from './table-definition.js';
+import type { TableModel } from '../model/table-definition.js';
 
 /** One difference between the declaration and the live table. */
 export interface Drift {

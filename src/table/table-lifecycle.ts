@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { ConfigurationError, TablewrightError } from '../errors.js';
 import { createTableInput, globalIndexInput } from './create-table-input.js';
-import type { TableModel } from './table-definition.js';
+import type { TableModel } from '../model/table-definition.js';
 import { tableDrift, type Drift } from './table-drift.js';
 
 /** What `Table.describe()` found. */

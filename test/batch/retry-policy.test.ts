@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fullJitterDelay, resolveRetryPolicy, runBounded } from '../../src/operations/retry-policy.js';
+import { fullJitterDelay, resolveRetryPolicy, runBounded } from '../../src/request/retry-policy.js';
 
 describe('retry policy', () => {
   it('full jitter stays within [0, min(cap, base * 2^(n-1)))', () => {

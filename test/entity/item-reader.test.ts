@@ -5,10 +5,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ValidationError } from '../../src/errors.js';
-import { fromStoredItem } from '../../src/entity/item-codec.js';
-import { readStoredItem } from '../../src/entity/item-reader.js';
+import { fromStoredItem } from '../../src/model/item-codec.js';
+import { readStoredItem } from '../../src/model/item-reader.js';
 import { unmarshallItem } from '../../src/marshalling/marshall.js';
-import { projectedSchema } from '../../src/operations/projection.js';
+import { projectedSchema } from '../../src/request/projection.js';
 import { Table } from '../../src/index.js';
 
 // Pure conversions: no request is sent, the client only satisfies the table declaration.

@@ -8,7 +8,7 @@ import { compileUpdate } from '../../src/expressions/compile-update.js';
 import { ExpressionContext } from '../../src/expressions/expression-context.js';
 import { compileKeyCondition } from '../../src/expressions/key-condition.js';
 import { compileKeyTemplate } from '../../src/keys/key-template.js';
-import { projectionExpression } from '../../src/operations/projection.js';
+import { projectionExpression } from '../../src/request/projection.js';
 
 /**
  * Pure property tests: whatever names and values users give, expression text

@@ -13,7 +13,7 @@ import {
   type Table,
 } from '../../src/index.js';
 import { checkEntityUpdate } from '../../src/limits/update-size.js';
-import { mapAwsError } from '../../src/operations/map-error.js';
+import { mapAwsError } from '../../src/request/map-error.js';
 import { createTestTable, localClient } from '../helpers/local.js';
 
 const client = localClient();

@@ -2,8 +2,8 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConditionFailedError, ConfigurationError, VersionConflictError, type Table } from '../../src/index.js';
-import { versionGuard } from '../../src/locking/versioning.js';
-import { timestampUpdate } from '../../src/schema/timestamps.js';
+import { versionGuard } from '../../src/extensions/versioning/versioning.js';
+import { timestampUpdate } from '../../src/extensions/timestamps/timestamps.js';
 import { createTestTable, localClient } from '../helpers/local.js';
 
 const client = localClient();
@@ -168,7 +168,7 @@ describe('managed timestamps', () => {
 
 describe('update hook (for Entity.update)', () => {
   it('guardUpdate: requires the version read, sets version+1, updatedAt, createdAt if not exists, and a write token', async () => {
-    const { guardUpdate } = await import('../../src/locking/write-guard.js');
+    const { guardUpdate } = await import('../../src/extensions/write-guard.js');
     now = Date.parse('2026-04-01T00:00:00.000Z');
     const { guard, set, setIfNotExists } = guardUpdate(Doc.model, { expectedVersion: 4 });
     expect(guard).toMatchObject({ versioned: true, expectedVersion: 4 });

@@ -1,5 +1,5 @@
 import { GetItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { prepareUpdate } from '../../src/operations/update.js';
+import { prepareUpdate } from '../../src/actions/update/update-request.js';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConditionFailedError, KeyError, ValidationError, type Table } from '../../src/index.js';

@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException, DynamoDBServiceException, ResourceNotF
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConditionFailedError, DynamoDBError, Table, TableNotFoundError, directTransport, sdkTransport, type Transport } from '../../src/index.js';
-import { mapAwsError } from '../../src/operations/map-error.js';
+import { mapAwsError } from '../../src/request/map-error.js';
 import type { OperationMap, OperationName } from '../../src/transport/transport.js';
 import { createTestTable, localClient } from '../helpers/local.js';
 

@@ -1,7 +1,7 @@
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { DynamoDBError, directTransport, sdkTransport, type Transport } from '../../src/index.js';
-import { mapAwsError } from '../../src/operations/map-error.js';
+import { mapAwsError } from '../../src/request/map-error.js';
 import { startFaultInjectingProxy, type Fault, type FaultInjectingProxy } from '../doubles/fault-injecting-proxy.double.js';
 import { createTestTable, localClient } from '../helpers/local.js';
 

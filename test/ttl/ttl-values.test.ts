@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { durationMs } from '../../src/ttl/duration.js';
-import { isExpiredValue, MAX_TTL_AGE_SECONDS, toTtlSeconds } from '../../src/ttl/ttl-value.js';
+import { durationMs } from '../../src/extensions/ttl/duration.js';
+import { isExpiredValue, MAX_TTL_AGE_SECONDS, toTtlSeconds } from '../../src/extensions/ttl/ttl-value.js';
 
 const now = Date.UTC(2026, 10, 25, 12, 0, 0);
 const ctx = { entity: 'Cart', attribute: 'ttl' };

@@ -1,0 +1,127 @@
+import type { AttributeValue, WriteRequest } from '@aws-sdk/client-dynamodb';
+import { BATCH_WRITE_MAX_ITEMS, BATCH_WRITE_MAX_BYTES, chunkWrites } from '../../limits/request-limits.js';
+import { RequestLimitError, UnprocessedItemsError, type UnprocessedEntry } from '../../errors.js';
+import { writeRequestSize } from '../../limits/wire-size.js';
+import type { WriteOperation } from '../../request/write-operation.js';
+import { sharedTable } from '../batch-get/batch-get.js';
+import { resolveRetryPolicy, type RetryPolicy } from '../../request/retry-policy.js';
+import { leftovers, sendChunks } from '../../request/send-chunks.js';
+
+
+/** Options of {@link batchWrite}. */
+export interface BatchWriteOptions {
+  /** Requests in flight at once. Default 4. */
+  readonly concurrency?: number;
+  /** Retry of `UnprocessedItems` and retryable errors. */
+  readonly retry?: RetryPolicy;
+  /** Return the unprocessed operations instead of throwing `UnprocessedItemsError` when retries run out. */
+  readonly returnUnprocessed?: boolean;
+  readonly abortSignal?: AbortSignal;
+}
+
+/** Result of {@link batchWrite}. */
+export interface BatchWriteResult {
+  /** Operations DynamoDB confirmed. */
+  readonly written: number;
+  /** With `returnUnprocessed`: the operations not written. Empty otherwise. */
+  readonly unprocessed: readonly UnprocessedEntry<WriteOperation>[];
+}
+
+interface Entry {
+  readonly index: number;
+  readonly op: WriteOperation;
+  readonly request: WriteRequest;
+  readonly bytes: number;
+}
+
+/**
+ * Writes any number of puts and deletes (`Entity.putOp`/`deleteOp` without
+ * conditions) across entities and tables of one client. Not atomic: use
+ * `transactWrite` for that. Chunks at 25 items and 16 MB, sends with bounded
+ * concurrency, retries `UnprocessedItems` and retryable errors with
+ * exponential backoff and full jitter. Two operations on one item are
+ * rejected before anything is sent (their order would be undefined).
+ *
+ * @throws UnprocessedItemsError - retries ran out (`reason: 'retries-exhausted'`)
+ *   or a non-retryable error stopped the batch (`reason: 'error'`, `cause`);
+ *   `unprocessed` lists exactly the operations not written
+ * @throws RequestLimitError - conditions, updates or duplicate items (nothing sent)
+ */
+export async function batchWrite(ops: readonly WriteOperation[], options: BatchWriteOptions = {}): Promise<BatchWriteResult> {
+  if (ops.length === 0) return { written: 0, unprocessed: [] };
+  const table = sharedTable(ops);
+  const entries = ops.map(toEntry);
+  checkDuplicates(ops);
+
+  // 25 items and 16 MB (wire size) per request
+  const chunks = chunkWrites(entries, (e) => e.bytes);
+  const done = new Set<number>();
+  const { failure } = await sendChunks({
+    chunks,
+    concurrency: options.concurrency ?? 4,
+    policy: resolveRetryPolicy(options.retry),
+    table,
+    abortSignal: options.abortSignal,
+    onDone: (e) => done.add(e.index),
+    send: async (pending) => {
+      const RequestItems: Record<string, WriteRequest[]> = {};
+      for (const e of pending) (RequestItems[e.op.model.table.name] ??= []).push(e.request);
+      const output = await table.transport.send('BatchWriteItem', { RequestItems }, options.abortSignal && { abortSignal: options.abortSignal });
+      const unprocessed = Object.entries(output.UnprocessedItems ?? {}).map(
+        ([t, requests]) =>
+          [t, requests.flatMap((r): Record<string, AttributeValue>[] => { const key = r.PutRequest?.Item ?? r.DeleteRequest?.Key; return key ? [key] : []; })] as const,
+      );
+      return leftovers(pending, (e) => e.op, unprocessed);
+    },
+  });
+
+  // Includes chunks never started because a failure stopped the batch.
+  const unprocessed = entries.filter((e) => !done.has(e.index)).map((e) => ({ index: e.index, operation: e.op }));
+  if (failure !== undefined) throw new UnprocessedItemsError({ operation: 'BatchWriteItem', reason: 'error', unprocessed, cause: failure });
+  if (unprocessed.length > 0 && !options.returnUnprocessed) {
+    throw new UnprocessedItemsError({ operation: 'BatchWriteItem', reason: 'retries-exhausted', unprocessed });
+  }
+  return { written: done.size, unprocessed };
+}
+
+function toEntry(op: WriteOperation, index: number): Entry {
+  const notAllowed = (why: string): never => {
+    throw new RequestLimitError({
+      operation: 'BatchWriteItem',
+      reason: 'not-allowed',
+      indexes: [index],
+      message: `BatchWriteItem: operation #${index} (${op.entity} ${JSON.stringify(op.key)}) ${why}; use transactWrite or a single write`,
+    });
+  };
+  if (op.kind === 'put' && op.request.Put) {
+    if (op.request.Put.ConditionExpression) notAllowed('has a condition (or a version check), which batch writes cannot carry');
+    const Item = op.request.Put.Item!;
+    const request = { PutRequest: { Item } };
+    return { index, op, request, bytes: writeRequestSize(request) };
+  }
+  if (op.kind === 'delete' && op.request.Delete) {
+    if (op.request.Delete.ConditionExpression) notAllowed('has a condition (or a version check), which batch writes cannot carry');
+    const Key = op.request.Delete.Key!;
+    const request = { DeleteRequest: { Key } };
+    return { index, op, request, bytes: writeRequestSize(request) };
+  }
+  return notAllowed(`is a ${op.kind} operation; batches take only puts and deletes`);
+}
+
+function checkDuplicates(ops: readonly WriteOperation[]): void {
+  const seen = new Map<string, number>();
+  ops.forEach((op, index) => {
+    const first = seen.get(op.identity);
+    if (first !== undefined) {
+      throw new RequestLimitError({
+        operation: 'BatchWriteItem',
+        reason: 'duplicate-item',
+        indexes: [first, index],
+        message: `BatchWriteItem: operations #${first} and #${index} both target ${op.entity} ${JSON.stringify(op.key)}`,
+      });
+    }
+    seen.set(op.identity, index);
+  });
+}
+
+export { BATCH_WRITE_MAX_ITEMS, BATCH_WRITE_MAX_BYTES };

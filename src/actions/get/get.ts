@@ -1,0 +1,47 @@
+import type { GetItemCommandInput } from '@aws-sdk/client-dynamodb';
+import type { EntityModel } from '../../model/entity-model.js';
+import { keyValues, primaryKey } from '../../model/item-codec.js';
+import { readStoredItem } from '../../model/item-reader.js';
+import { ExpressionContext } from '../../expressions/expression-context.js';
+import { unmarshallItem } from '../../marshalling/marshall.js';
+import { isExpiredAttribute } from '../../extensions/ttl/ttl-model.js';
+import { mapAwsError } from '../../request/map-error.js';
+import { projectedSchema, projectionExpression } from '../../request/projection.js';
+
+/** Options of `Entity.get`. */
+export interface GetOptions<A extends string = string> {
+  /** Strongly consistent read. */
+  readonly consistent?: boolean;
+  /** Fetch only these top-level attributes; the result type narrows to them. */
+  readonly attributes?: readonly A[];
+  /** Return the stored item unvalidated (keys and bookkeeping included), e.g. for migrations. */
+  readonly raw?: boolean;
+  /** Also return items whose TTL has passed but that DynamoDB has not deleted yet. */
+  readonly includeExpired?: boolean;
+  readonly abortSignal?: AbortSignal;
+}
+
+const NO_OPTIONS: GetOptions = Object.freeze({});
+
+/** @internal */
+export async function getItem(model: EntityModel, key: Readonly<Record<string, unknown>>, options: GetOptions = NO_OPTIONS) {
+  const input: GetItemCommandInput = { TableName: model.table.name, Key: primaryKey(model, key) };
+  if (options.consistent) input.ConsistentRead = true;
+  const attributes = options.raw ? undefined : options.attributes;
+  if (attributes) {
+    const ctx = new ExpressionContext();
+    input.ProjectionExpression = projectionExpression(model, attributes, ctx);
+    Object.assign(input, ctx.toRequest());
+  }
+  let output;
+  try {
+    output = await model.table.transport.send('GetItem', input, options.abortSignal && { abortSignal: options.abortSignal });
+  } catch (error) {
+    throw mapAwsError(error, { entity: model.name, table: model.table.name, key: keyValues(model, key) });
+  }
+  if (!output.Item) return undefined;
+  // DynamoDB deletes expired items only eventually; until then they are hidden here.
+  if (!options.includeExpired && isExpiredAttribute(model.ttl, output.Item, model.table.clock)) return undefined;
+  if (options.raw) return unmarshallItem(output.Item);
+  return readStoredItem(model, output.Item, attributes ? projectedSchema(model, attributes) : model.schema);
+}

@@ -1,0 +1,98 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { ConfigurationError } from '../../errors.js';
+import type { TableModel } from '../../model/table-definition.js';
+import { durationMs, type Duration } from './duration.js';
+import { isExpiredValue, toTtlSeconds, type ExpiryInput } from './ttl-value.js';
+import type { z } from 'zod';
+import { kindOf } from '../../schema/zod-def.js';
+
+/**
+ * How an entity's items expire. The stored value is always epoch seconds in
+ * the table's `ttlAttribute`.
+ * - `{ after: '30d' }`: a fixed time after each put;
+ * - `{ attribute: 'validUntil' }`: from a schema field holding a Date or epoch seconds.
+ * Either can be overridden per call with `expiresAt`.
+ */
+export type TtlConfig<A extends string = string> = { readonly after: Duration } | { readonly attribute: A };
+
+/** Precomputed TTL behaviour of an entity. @internal */
+export interface TtlModel {
+  /** The table attribute DynamoDB reads. */
+  readonly attribute: string;
+  readonly afterMs: number | undefined;
+  readonly fromField: string | undefined;
+}
+
+/** @internal */
+export function compileTtl(
+  table: TableModel,
+  entity: string,
+  shape: Readonly<Record<string, z.ZodType>>,
+  config: TtlConfig | undefined,
+): TtlModel | undefined {
+  if (!table.ttlAttribute) {
+    if (config) throw new ConfigurationError(`Entity ${entity}: ttl needs a table with ttlAttribute`);
+    return undefined;
+  }
+  let afterMs: number | undefined;
+  let fromField: string | undefined;
+  if (config && 'after' in config) {
+    try {
+      afterMs = durationMs(config.after);
+    } catch (e) {
+      throw new ConfigurationError(`Entity ${entity}: ttl.after: ${(e as Error).message}`);
+    }
+  } else if (config && 'attribute' in config) {
+    const field = shape[config.attribute];
+    if (!field) throw new ConfigurationError(`Entity ${entity}: ttl.attribute "${config.attribute}" is not in the schema`);
+    const kind = kindOf(field);
+    if (kind !== 'date' && kind !== 'number') {
+      throw new ConfigurationError(`Entity ${entity}: ttl.attribute "${config.attribute}" must be a z.date() or z.number() (epoch seconds), not ${kind}`);
+    }
+    fromField = config.attribute;
+  }
+  return { attribute: table.ttlAttribute, afterMs, fromField };
+}
+
+/**
+ * The TTL value (epoch seconds) for an item being written, or `undefined` for
+ * "never expires". A per-call `expiresAt` wins; `null` removes the expiry.
+ * @internal
+ */
+export function ttlForWrite(
+  ttl: TtlModel,
+  parsed: Readonly<Record<string, unknown>>,
+  nowMs: number,
+  entity: string,
+  expiresAt?: ExpiryInput | null,
+): number | undefined {
+  if (expiresAt === null) return undefined;
+  if (expiresAt !== undefined) return toTtlSeconds(expiresAt, nowMs, { entity, attribute: ttl.attribute });
+  if (ttl.afterMs !== undefined) return toTtlSeconds({ after: ttl.afterMs }, nowMs, { entity, attribute: ttl.attribute });
+  if (ttl.fromField !== undefined) {
+    const value = parsed[ttl.fromField];
+    if (value === undefined || value === null) return undefined;
+    return toTtlSeconds(value as Date | number, nowMs, { entity, attribute: ttl.fromField });
+  }
+  return undefined;
+}
+
+/** True when a stored (unmarshalled) item has expired by the table's clock. @internal */
+export function isExpired(ttl: TtlModel | undefined, raw: Readonly<Record<string, unknown>>, nowMs: number): boolean {
+  return ttl !== undefined && isExpiredValue(raw[ttl.attribute], nowMs);
+}
+
+/**
+ * {@link isExpired} on a marshalled item, so the get hot path decides before
+ * unmarshalling (and asks the clock only when the item has a TTL).
+ * @internal
+ */
+export function isExpiredAttribute(
+  ttl: TtlModel | undefined,
+  item: Readonly<Record<string, AttributeValue>>,
+  clock: () => number,
+): boolean {
+  if (ttl === undefined) return false;
+  const value = item[ttl.attribute]?.N;
+  return value !== undefined && isExpiredValue(Number(value), clock());
+}

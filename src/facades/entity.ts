@@ -1,0 +1,355 @@
+import type { z } from 'zod';
+import type { ConditionInput } from '../expressions/condition-builder.js';
+import { deleteItem, type DeleteOptions } from '../actions/delete/delete.js';
+import { notExistsCondition, putItem, type PutOptions } from '../actions/put/put.js';
+import type { VersionConfig } from '../extensions/versioning/versioning.js';
+import type { TimestampsConfig } from '../extensions/timestamps/timestamps.js';
+import { getOperation, type GetOperation } from '../request/get-operation.js';
+import {
+  conditionOperation,
+  deleteOperation,
+  putOperation,
+  updateOperation,
+  type DeleteOpOptions,
+  type PutOpOptions,
+  type WriteOperation,
+} from '../request/write-operation.js';
+import type { TableModel } from '../model/table-definition.js';
+import type { UpdateInput } from '../expressions/update-builder.js';
+import type { UpdateOpOptions, UpdateOptions } from '../actions/update/update-request.js';
+import { updateItem } from '../actions/update/update.js';
+import { countQuery, queryPage, queryPages, type QueryOptions } from '../actions/query/query.js';
+import type { Page } from '../request/read-request.js';
+import {
+  parallelScan,
+  scanPage,
+  scanPages,
+  type ParallelScanOptions,
+  type ScanBatch,
+  type ScanOptions,
+  type ScanReader,
+} from '../actions/scan/scan.js';
+import type { FeatureCompilers } from '../model/entity-model.js';
+import { EntityCore } from './entity-core.js';
+import { toStoredItem, parseInput } from '../model/item-codec.js';
+import { compileCompression } from '../schema/compression.js';
+import { resolveVersion } from '../extensions/versioning/versioning.js';
+import { resolveTimestamps } from '../extensions/timestamps/timestamps.js';
+import type { AnyObjectSchema, AttributeOf, EntityKeys, PrimaryKeyOf, QueryKey, SortValues } from '../model/entity-types.js';
+import { setExpiry, type ExpiryUpdateOptions } from '../extensions/ttl/expiry-update.js';
+import { notExpiredNode } from '../extensions/ttl/ttl-condition.js';
+import type { TtlConfig } from '../extensions/ttl/ttl-model.js';
+import type { ExpiryInput } from '../extensions/ttl/ttl-value.js';
+import type { ConditionNode } from '../expressions/condition-node.js';
+import { ConfigurationError } from '../errors.js';
+import type { CompressionConfig } from '../schema/compression.js';
+import { measureStoredItem, type StoredItemSize } from '../limits/stored-item-size.js';
+
+/** Definition of an entity: its zod schema and key templates. */
+export interface EntityConfig<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>> {
+  /** The item's shape. Its output type is what reads return. */
+  readonly schema: S;
+  /**
+   * Key templates for the primary key and any of the table's indexes. A
+   * segment that names a schema attribute is replaced by its value; others are static.
+   */
+  readonly keys: K;
+  /**
+   * How items expire (needs `ttlAttribute` on the table): `{ after: '30d' }` or
+   * `{ attribute: 'validUntil' }` (a Date or epoch-seconds field). Per call: `put(item, { expiresAt })`.
+   */
+  readonly ttl?: TtlConfig<AttributeOf<S>>;
+  /**
+   * Optimistic locking. The attribute (default `version`) must be declared in
+   * the schema as `z.number().int().optional()`. A put without a version
+   * creates (the item must not exist) and writes version 1; a put carrying the
+   * version it read requires that version and writes the next one; a delete
+   * passes `expectedVersion`. A stale write throws `VersionConflictError`.
+   */
+  readonly version?: VersionConfig;
+  /**
+   * Managed `createdAt`/`updatedAt` (names and format configurable), set from
+   * the table's clock on every put. Declare them in the schema as optional
+   * fields (`z.date().optional()` for `'iso'`, `z.number().optional()` for epochs).
+   */
+  readonly timestamps?: TimestampsConfig;
+  /**
+   * Attributes to store compressed (as Binary; transparent on read, typed as
+   * declared), e.g. `{ body: 'brotli' }`. Strings are compressed as UTF-8,
+   * other values as JSON. Key attributes cannot be compressed.
+   */
+  readonly compress?: CompressionConfig<AttributeOf<S>>;
+}
+
+/** The write features only the full entity supports (not `tablewright/core`). */
+const FULL_FEATURES: FeatureCompilers = { compression: compileCompression, version: resolveVersion, timestamps: resolveTimestamps };
+
+/** Result of `put` with `returnValues: 'ALL_OLD'`. */
+export interface PutResult<T> {
+  readonly item: T;
+  readonly previous: T | undefined;
+}
+
+/**
+ * A typed entity bound to a table. Create it with `table.entity(name, config)`.
+ *
+ * @typeParam Name - the entity type stored in each item
+ * @typeParam S - the zod object schema
+ * @typeParam K - the key templates
+ */
+export class Entity<
+  Name extends string = string,
+  S extends AnyObjectSchema = AnyObjectSchema,
+  K extends EntityKeys<AttributeOf<S>> = EntityKeys<AttributeOf<S>>,
+> extends EntityCore<Name, S, K> {
+  constructor(table: TableModel, name: Name, config: EntityConfig<S, K>) {
+    super(table, name, config, FULL_FEATURES);
+  }
+
+  /** Validates and writes a whole item (replacing any item with the same key). Returns the stored value. */
+  put(item: z.input<S>, options: PutOptions<z.output<S>> & { returnValues: 'ALL_OLD' }): Promise<PutResult<z.output<S>>>;
+  put(item: z.input<S>, options?: PutOptions<z.output<S>>): Promise<z.output<S>>;
+  async put(item: z.input<S>, options?: PutOptions<z.output<S>>): Promise<unknown> {
+    const result = await putItem(this.model, item, options as PutOptions<unknown>);
+    return options?.returnValues === 'ALL_OLD' ? result : result.item;
+  }
+
+  /** Like `put`, but fails with `ConditionFailedError` if an item with this key exists. */
+  async create(item: z.input<S>, options?: Omit<PutOptions<z.output<S>>, 'returnValues'>): Promise<z.output<S>> {
+    return (await putItem(this.model, item, options as PutOptions<unknown>, notExistsCondition(this.model), true)).item as z.output<S>;
+  }
+
+  /** Deletes by key. With `returnValues: 'ALL_OLD'`, returns the deleted item. */
+  delete(key: PrimaryKeyOf<z.output<S>, K>, options?: DeleteOptions<z.output<S>>): Promise<z.output<S> | undefined> {
+    return deleteItem(this.model, key, options as DeleteOptions<unknown>) as Promise<z.output<S> | undefined>;
+  }
+
+  /**
+   * The item exactly as it would be stored: validated, converted, with every
+   * generated key and the entity type. Useful for debugging key design.
+   */
+  toStored(item: z.input<S>): Record<string, unknown> {
+    return toStoredItem(this.model, parseInput(this.model, item));
+  }
+
+  /**
+   * Moves an item's expiry (`{ after: '1h' }`, a Date or epoch seconds). Fails
+   * with `ConditionFailedError` if the item is gone or already expired.
+   */
+  async extendExpiry(key: PrimaryKeyOf<z.output<S>, K>, expiresAt: ExpiryInput, options?: ExpiryUpdateOptions): Promise<z.output<S>> {
+    return (await setExpiry(this.model, key, expiresAt, options)) as z.output<S>;
+  }
+
+  /** Makes an item never expire. Fails with `ConditionFailedError` if it is gone or already expired. */
+  async removeExpiry(key: PrimaryKeyOf<z.output<S>, K>, options?: ExpiryUpdateOptions): Promise<z.output<S>> {
+    return (await setExpiry(this.model, key, null, options)) as z.output<S>;
+  }
+
+  /**
+   * A condition that holds while the item has not expired (by the table clock,
+   * now): combine it with others, e.g. `c.and(c.eq('status', 'open'), Cart.notExpired())`.
+   */
+  notExpired(): ConditionNode {
+    if (!this.model.ttl) throw new ConfigurationError(`${this.name}: the table declares no ttlAttribute`);
+    return notExpiredNode(this.model.ttl, this.model.table.clock());
+  }
+
+  // transactions and batch (issue 5)
+
+  /**
+   * A put for `transactWrite` or `batchWrite`: validated and built now, sent
+   * later. Version locking and timestamps apply as in `put`; `op.item` is the
+   * item as it will be stored.
+   */
+  putOp(item: z.input<S>, options?: PutOpOptions<z.output<S>>): WriteOperation<z.output<S>> {
+    return putOperation(this.model, item, options);
+  }
+
+  /** A delete for `transactWrite` or `batchWrite`. Version-locked entities pass `expectedVersion`. */
+  deleteOp(key: PrimaryKeyOf<z.output<S>, K>, options?: DeleteOpOptions<z.output<S>>): WriteOperation<z.output<S>> {
+    return deleteOperation(this.model, key, options);
+  }
+
+  /** A condition check for `transactWrite`: the transaction fails unless it holds for the stored item. */
+  conditionOp(key: PrimaryKeyOf<z.output<S>, K>, condition: ConditionInput<z.output<S>>): WriteOperation<z.output<S>> {
+    return conditionOperation(this.model, key, condition);
+  }
+
+  /** A key for `transactGet` or `batchGet`; that position of the result is this entity's item type. */
+  getOp(key: PrimaryKeyOf<z.output<S>, K>): GetOperation<z.output<S>> {
+    return getOperation(this.model, key);
+  }
+
+  // limits (issue 4)
+
+  /**
+   * Bytes the item takes toward DynamoDB's 400 KB limit as it would be stored:
+   * validated, converted, compressed, with every generated key and the entity
+   * type attribute. Same rules as {@link itemSize}. On tables with local
+   * secondary indexes DynamoDB also counts the item's index entries: see
+   * `sizeReport(item).total`.
+   */
+  size(item: z.input<S>): number {
+    return measureStoredItem(this.model.table, this.toStored(item)).size;
+  }
+
+  /**
+   * The stored item's size in detail: per-attribute sizes (largest first),
+   * local-index entries counted with it, the total compared with the limit,
+   * and whether it fits. `put` refuses exactly the items whose report says
+   * `fits: false`.
+   */
+  sizeReport(item: z.input<S>): StoredItemSize {
+    return measureStoredItem(this.model.table, this.toStored(item));
+  }
+
+  // updates, queries and scans (issue 3)
+
+  /**
+   * Changes attributes of an existing item without rewriting it. Values are
+   * validated against the schema; index keys that depend on changed
+   * attributes are rebuilt. Fails with `ConditionFailedError` when the item
+   * does not exist or has expired (unless `upsert: true` / `includeExpired`),
+   * with `KeyError` when a primary-key attribute is changed or an index key
+   * cannot be rebuilt, with `ItemTooLargeError` / `ValidationError` before
+   * sending when the values written cannot fit or be stored.
+   *
+   * Version-locked entities pass `expectedVersion` (a stale one fails with
+   * `VersionConflictError`); managed timestamps keep `createdAt` and set
+   * `updatedAt`; compressed attributes are set compressed (whole values only);
+   * `expiresAt` moves or removes the expiry. A resend of an applied
+   * version-locked or conditional update (lost response) is recognised by its
+   * write token and reported as success.
+   *
+   * @example
+   * ```ts
+   * await User.update({ orgId, userId }, { set: { 'profile.city': 'Oslo' }, add: { logins: 1 } });
+   * const user = await User.update(key, (u) => [u.append('history', [event])], { returnValues: 'ALL_NEW' });
+   * ```
+   */
+  update(
+    key: PrimaryKeyOf<z.output<S>, K>,
+    changes: UpdateInput<z.output<S>>,
+    options: UpdateOptions<z.output<S>> & { returnValues: 'ALL_NEW' },
+  ): Promise<z.output<S>>;
+  update(
+    key: PrimaryKeyOf<z.output<S>, K>,
+    changes: UpdateInput<z.output<S>>,
+    options: UpdateOptions<z.output<S>> & { returnValues: 'ALL_OLD' },
+  ): Promise<z.output<S> | undefined>;
+  update(
+    key: PrimaryKeyOf<z.output<S>, K>,
+    changes: UpdateInput<z.output<S>>,
+    options: UpdateOptions<z.output<S>> & { returnValues: 'UPDATED_NEW' | 'UPDATED_OLD' },
+  ): Promise<Partial<z.output<S>>>;
+  update(
+    key: PrimaryKeyOf<z.output<S>, K>,
+    changes: UpdateInput<z.output<S>>,
+    options?: UpdateOptions<z.output<S>> & { returnValues?: 'NONE' },
+  ): Promise<void>;
+  update(key: PrimaryKeyOf<z.output<S>, K>, changes: UpdateInput<z.output<S>>, options?: UpdateOptions<z.output<S>>): Promise<unknown> {
+    return updateItem(this.model, key, changes as UpdateInput<unknown>, options as UpdateOptions<unknown>);
+  }
+
+  /**
+   * Queries the primary key (`'primary'`) or an index by the partition-key
+   * template's attributes. Returns only this entity's items, one page at a time.
+   *
+   * @example
+   * ```ts
+   * const page = await Order.query('gsi1', { orgId, status: 'open' }, { sort: (k) => k.beginsWith({ createdAt }), limit: 25 });
+   * const next = await Order.query('gsi1', { orgId, status: 'open' }, { cursor: page.cursor });
+   * ```
+   */
+  query<I extends keyof K & string, const A extends AttributeOf<S>>(
+    index: I,
+    key: QueryKey<z.output<S>, K, I>,
+    options: QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>, A> & { attributes: readonly A[] },
+  ): Promise<Page<Pick<z.output<S>, A>>>;
+  query<I extends keyof K & string>(
+    index: I,
+    key: QueryKey<z.output<S>, K, I>,
+    options?: QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>, AttributeOf<S>>,
+  ): Promise<Page<z.output<S>>>;
+  query(index: string, key: Readonly<Record<string, unknown>>, options?: QueryOptions<z.output<S>, any>): Promise<Page<unknown>> {
+    return queryPage(this.model, index, key, options as QueryOptions<unknown>);
+  }
+
+  /** Every page of a query (from `options.cursor` on): `for await (const page of Order.queryPages(...))`. */
+  queryPages<I extends keyof K & string>(
+    index: I,
+    key: QueryKey<z.output<S>, K, I>,
+    options?: QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>, AttributeOf<S>>,
+  ): AsyncGenerator<Page<z.output<S>>> {
+    return queryPages(this.model, index, key, options as QueryOptions<unknown>) as AsyncGenerator<Page<z.output<S>>>;
+  }
+
+  /** Counts the items a query matches (after its filter), across all pages, with `Select: COUNT`. */
+  count<I extends keyof K & string>(
+    index: I,
+    key: QueryKey<z.output<S>, K, I>,
+    options?: Omit<QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>>, 'attributes' | 'cursor' | 'limit'>,
+  ): Promise<number> {
+    return countQuery(this.model, index, key, options as QueryOptions<unknown>);
+  }
+
+  /** One page of a scan over the table (or `options.index`), filtered to this entity. */
+  scan<const A extends AttributeOf<S>>(options: ScanOptions<z.output<S>, A> & { attributes: readonly A[] }): Promise<Page<Pick<z.output<S>, A>>>;
+  scan(options?: ScanOptions<z.output<S>, AttributeOf<S>>): Promise<Page<z.output<S>>>;
+  scan(options?: ScanOptions<z.output<S>>): Promise<Page<unknown>> {
+    return scanPage(this.scanReader(), options as ScanOptions<unknown>);
+  }
+
+  /** Every page of a scan, filtered to this entity. */
+  scanPages(options?: ScanOptions<z.output<S>, AttributeOf<S>>): AsyncGenerator<Page<z.output<S>>> {
+    return scanPages(this.scanReader(), options as ScanOptions<unknown>) as AsyncGenerator<Page<z.output<S>>>;
+  }
+
+  /**
+   * Reads the whole table in `segments` parallel parts (at most `concurrency`
+   * requests in flight), yielding this entity's items page by page; for backfills.
+   *
+   * @example
+   * ```ts
+   * for await (const { items } of User.parallelScan({ segments: 8, concurrency: 4, onProgress: console.log })) {
+   *   await migrate(items);
+   * }
+   * ```
+   */
+  parallelScan(options: ParallelScanOptions<z.output<S>, AttributeOf<S>>): AsyncGenerator<ScanBatch<z.output<S>>> {
+    return parallelScan(this.scanReader(), options as ParallelScanOptions<unknown>) as AsyncGenerator<ScanBatch<z.output<S>>>;
+  }
+
+  /**
+   * An update for `transactWrite` (or `writeIdempotently`, for counters that
+   * must apply once): validated and built now, sent later. Same changes and
+   * options as `update` (version-locked entities pass `expectedVersion`);
+   * `batchWrite` refuses it (DynamoDB batches carry no updates).
+   *
+   * @example
+   * ```ts
+   * await transactWrite([
+   *   Account.updateOp({ id: 'a' }, { add: { balance: -25 } }, { condition: (c) => c.ge('balance', 25), expectedVersion: 'any' }),
+   *   Account.updateOp({ id: 'b' }, { add: { balance: 25 } }, { expectedVersion: 'any' }),
+   * ]);
+   * ```
+   */
+  updateOp(
+    key: PrimaryKeyOf<z.output<S>, K>,
+    changes: UpdateInput<z.output<S>>,
+    options?: UpdateOpOptions<z.output<S>>,
+  ): WriteOperation<z.output<S>> {
+    return updateOperation(this.model, key, changes as UpdateInput<unknown>, options);
+  }
+
+  private scanReader(): ScanReader {
+    return { table: this.model.table, name: this.model.name, entity: this.model };
+  }
+}
+
+/** The item type of an entity. */
+export type EntityItem<E> = E extends Entity<string, infer S> ? z.output<S> : never;
+/** The put input type of an entity. */
+export type EntityInput<E> = E extends Entity<string, infer S> ? z.input<S> : never;
+/** The key type of an entity. */
+export type EntityKey<E> = E extends Entity<string, infer S, infer K> ? PrimaryKeyOf<z.output<S>, K> : never;

@@ -1,0 +1,193 @@
+import type { z } from 'zod';
+import { ConfigurationError } from '../errors.js';
+import { compileKeyTemplate, type CompiledKey, type KeyTemplate } from '../keys/key-template.js';
+import type { resolveVersion, VersionConfig, VersionModel } from '../extensions/versioning/versioning.js';
+import { WRITE_TOKEN_ATTRIBUTE } from '../extensions/write-token/write-token.js';
+import type { compileCompression, CompressionAlgorithm, CompressionConfig } from '../schema/compression.js';
+import { compileFromStorage, compileReadFields, compileToStorage, type Converter, type FieldConverter } from '../schema/storage-codec.js';
+import type { resolveTimestamps, TimestampModel, TimestampsConfig } from '../extensions/timestamps/timestamps.js';
+import { defOf, kindOf } from '../schema/zod-def.js';
+import type { ResolvedIndex, TableModel } from './table-definition.js';
+import { compileTtl, type TtlConfig, type TtlModel } from '../extensions/ttl/ttl-model.js';
+import type { AnyObjectSchema, EntityKeys } from './entity-types.js';
+
+/** The compiled keys of the primary key or one index. @internal */
+export interface CompiledIndexKeys {
+  readonly index: string;
+  readonly partitionKeyAttribute: string;
+  readonly sortKeyAttribute: string | undefined;
+  readonly pk: CompiledKey;
+  readonly sk: CompiledKey | undefined;
+  /** Set for secondary indexes. */
+  readonly definition: ResolvedIndex | undefined;
+}
+
+/**
+ * Everything about an entity that depends only on its definition, computed
+ * once. Operations read this; they never re-derive it per call.
+ * @internal
+ */
+export interface EntityModel {
+  readonly name: string;
+  readonly table: TableModel;
+  readonly schema: AnyObjectSchema;
+  readonly shape: Readonly<Record<string, z.ZodType>>;
+  readonly primary: CompiledIndexKeys;
+  readonly indexes: ReadonlyMap<string, CompiledIndexKeys>;
+  /** Entity attributes used by the primary key (cannot be changed by updates). */
+  readonly primaryAttributes: ReadonlySet<string>;
+  /** Table attributes tablewright writes and strips on read: keys and the entity type. */
+  readonly generatedAttributes: ReadonlySet<string>;
+  readonly toStorage: Converter | undefined;
+  readonly fromStorage: Converter | undefined;
+  /** Set when the table has a TTL attribute. */
+  readonly ttl: TtlModel | undefined;
+  /** Optimistic locking, when the entity declares `version`. */
+  readonly version: VersionModel | undefined;
+  /** Managed createdAt/updatedAt, when the entity declares `timestamps`. */
+  readonly timestamps: TimestampModel | undefined;
+  /** Attributes stored compressed (as Binary), with their algorithm. */
+  readonly compressed: ReadonlyMap<string, CompressionAlgorithm>;
+  /**
+   * Top-level read converters (what `fromStorage` applies), for the one-pass
+   * item reader; `undefined` when compression needs the general path.
+   */
+  readonly readFields: readonly FieldConverter[] | undefined;
+}
+
+/** Optional entity features compiled with the model. @internal */
+export interface EntityFeatures {
+  readonly ttl?: TtlConfig | undefined;
+  readonly version?: VersionConfig | undefined;
+  readonly timestamps?: TimestampsConfig | undefined;
+  readonly compress?: CompressionConfig | undefined;
+}
+
+/**
+ * Compilers of the optional write features, passed in by the full `Table` so
+ * that a core-only bundle (`tablewright/core`) carries neither node:zlib nor
+ * the locking/timestamp code. A configured feature without its compiler is
+ * refused, never ignored.
+ * @internal
+ */
+export interface FeatureCompilers {
+  readonly compression?: typeof compileCompression;
+  readonly version?: typeof resolveVersion;
+  readonly timestamps?: typeof resolveTimestamps;
+}
+
+const KEYABLE = new Set(['string', 'number', 'date', 'enum', 'literal', 'boolean', 'bigint', 'template_literal']);
+
+/** Validates an entity definition against its table and compiles it. @internal */
+export function compileEntity(
+  table: TableModel,
+  name: string,
+  schema: AnyObjectSchema,
+  keys: EntityKeys,
+  features: EntityFeatures = {},
+  compilers: FeatureCompilers = {},
+): EntityModel {
+  const fail = (message: string): never => {
+    throw new ConfigurationError(`Entity ${name}: ${message}`);
+  };
+  if (!name) fail('a name is required');
+  const unsupported = (['compress', 'version', 'timestamps'] as const).filter(
+    (f) => Boolean(features[f]) && !compilers[f === 'compress' ? 'compression' : f],
+  );
+  if (unsupported.length) {
+    fail(`${unsupported.join(', ')}: not in tablewright/core, use Table from 'tablewright'`);
+  }
+  const def = defOf(schema);
+  if (def.type !== 'object' || !def.shape) fail('schema must be a zod object (z.object({...}))');
+  const shape = def.shape!;
+  const isAttribute = (segment: string) => Object.prototype.hasOwnProperty.call(shape, segment);
+
+  const generated = new Set<string>([table.partitionKey, table.entityTypeAttribute, WRITE_TOKEN_ATTRIBUTE]);
+  if (table.sortKey) generated.add(table.sortKey);
+  if (table.ttlAttribute) generated.add(table.ttlAttribute);
+  for (const index of Object.values(table.indexes)) {
+    generated.add(index.partitionKey);
+    if (index.sortKey) generated.add(index.sortKey);
+  }
+  for (const attr of generated) {
+    if (isAttribute(attr)) fail(`schema field "${attr}" collides with a key or bookkeeping attribute of table ${table.name}`);
+  }
+
+  const compile = (template: KeyTemplate, keyAttribute: string, role: 'partition' | 'sort', index: string) => {
+    for (const segment of template) {
+      if (typeof segment !== 'string') fail(`key template segments must be strings (${index}.${keyAttribute})`);
+      if (isAttribute(segment) && !KEYABLE.has(kindOf(shape[segment]!))) {
+        fail(`attribute "${segment}" (${kindOf(shape[segment]!)}) cannot be part of a key: use strings, numbers, dates, enums or booleans`);
+      }
+    }
+    return compileKeyTemplate({ template, isAttribute, delimiter: table.delimiter, keyAttribute, role, index, entity: name });
+  };
+
+  if (!keys?.primary?.pk) fail('keys.primary.pk is required');
+  if (table.sortKey && !keys.primary.sk) fail(`table ${table.name} has a sort key: keys.primary.sk is required`);
+  if (!table.sortKey && keys.primary.sk) fail(`table ${table.name} has no sort key: remove keys.primary.sk`);
+  const primary: CompiledIndexKeys = {
+    index: 'primary',
+    partitionKeyAttribute: table.partitionKey,
+    sortKeyAttribute: table.sortKey,
+    pk: compile(keys.primary.pk, table.partitionKey, 'partition', 'primary'),
+    sk: keys.primary.sk && table.sortKey ? compile(keys.primary.sk, table.sortKey, 'sort', 'primary') : undefined,
+    definition: undefined,
+  };
+
+  const indexes = new Map<string, CompiledIndexKeys>();
+  for (const [indexName, templates] of Object.entries(keys)) {
+    if (indexName === 'primary' || templates === undefined) continue;
+    const index = table.indexes[indexName];
+    if (!index) fail(`keys.${indexName}: table ${table.name} declares no index "${indexName}"`);
+    const resolved = index!;
+    if (resolved.sortKey && !templates.sk) fail(`keys.${indexName}.sk is required (index ${indexName} has a sort key)`);
+    if (!resolved.sortKey && templates.sk) fail(`keys.${indexName}.sk given but index ${indexName} has no sort key`);
+    let pk: CompiledKey;
+    if (resolved.type === 'local') {
+      if (templates.pk) fail(`keys.${indexName}.pk: a local index shares the primary partition key; give only sk`);
+      pk = primary.pk;
+    } else {
+      if (!templates.pk) fail(`keys.${indexName}.pk is required`);
+      pk = compile(templates.pk!, resolved.partitionKey, 'partition', indexName);
+    }
+    indexes.set(indexName, {
+      index: indexName,
+      partitionKeyAttribute: resolved.partitionKey,
+      sortKeyAttribute: resolved.sortKey,
+      pk,
+      sk: templates.sk && resolved.sortKey ? compile(templates.sk, resolved.sortKey, 'sort', indexName) : undefined,
+      definition: resolved,
+    });
+  }
+
+  // Compression runs after the other storage conversions on write and before them on read.
+  const keyAttributes = new Set<string>();
+  for (const k of [primary, ...indexes.values()]) for (const a of [...k.pk.attributes, ...(k.sk?.attributes ?? [])]) keyAttributes.add(a);
+  const compression = compilers.compression?.(name, shape, features.compress, keyAttributes);
+  const toStorage = compileToStorage(schema);
+  const fromStorage = compileFromStorage(schema);
+
+  return {
+    name,
+    table,
+    schema,
+    shape,
+    primary,
+    indexes,
+    primaryAttributes: new Set([...primary.pk.attributes, ...(primary.sk?.attributes ?? [])]),
+    generatedAttributes: generated,
+    ttl: compileTtl(table, name, shape, features.ttl),
+    version: compilers.version?.(shape, features.version, fail),
+    timestamps: compilers.timestamps?.(shape, features.timestamps, fail),
+    toStorage: compression ? (v) => compression.compress(toStorage ? toStorage(v) : v) : toStorage,
+    fromStorage: compression
+      ? (v) => {
+          const decompressed = compression.decompress(v);
+          return fromStorage ? fromStorage(decompressed) : decompressed;
+        }
+      : fromStorage,
+    compressed: compression?.attributes ?? new Map(),
+    readFields: compression ? undefined : compileReadFields(schema),
+  };
+}

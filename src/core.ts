@@ -15,7 +15,7 @@ export type { GetOptions } from './actions/get/get.js';
 export type { ConditionInput } from './expressions/condition-builder.js';
 export type { KeyTemplate } from './keys/key-template.js';
 export type { TtlConfig } from './extensions/ttl/ttl-model.js';
-export type { Transport, OperationName, OperationMap, SendOptions } from './transport/transport.js';
+export type { Transport, TransportCapabilities, OperationName, OperationMap, SendOptions } from './transport/transport.js';
 export { sdkTransport } from './transport/transport.js';
 export {
   TablewrightError,

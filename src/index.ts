@@ -27,7 +27,7 @@ export type { ConditionNode, Operand, AttributeTypeName, ComparisonOperator } fr
 export type { Path, PathValue } from './expressions/path-types.js';
 export type { PathInput, PathSegment, AttributePath } from './expressions/attribute-path.js';
 
-export type { Transport, OperationName, OperationMap, SendOptions } from './transport/transport.js';
+export type { Transport, TransportCapabilities, OperationName, OperationMap, SendOptions } from './transport/transport.js';
 export { sdkTransport } from './transport/transport.js';
 
 export {
@@ -73,6 +73,7 @@ export type { VersionConfig } from './extensions/versioning/versioning.js';
 export type { TimestampsConfig, TimestampFormat } from './extensions/timestamps/timestamps.js';
 export {
   VersionConflictError,
+  WriteOutcomeUnknownError,
   TransactionCanceledError,
   IdempotencyError,
   RequestLimitError,

@@ -99,7 +99,11 @@ export class ConditionFailedError extends TablewrightError {
   override readonly name: string = 'ConditionFailedError';
   readonly entity: string | undefined;
   readonly key: Readonly<Record<string, unknown>> | undefined;
-  /** The item as stored now (unmarshalled), when asked for with `returnValuesOnConditionFailure`. */
+  /**
+   * The item as stored now (unmarshalled): tablewright asks for it
+   * (`ReturnValuesOnConditionCheckFailure: 'ALL_OLD'`) on every conditional
+   * write; `undefined` when none is stored or the transport returns none (DAX).
+   */
   readonly item: Record<string, unknown> | undefined;
   constructor(args: {
     entity?: string | undefined;

@@ -41,6 +41,41 @@ export class VersionConflictError extends ConditionFailedError {
   }
 }
 
+/**
+ * A guarded write (a create, a version-locked write or a conditional update,
+ * all of which carry a write token) failed its condition, and the transport
+ * did not return the stored item (DAX never does). Without the item
+ * tablewright cannot tell whether an earlier attempt of this very call was
+ * applied (a resend after a lost response), whether another version is
+ * stored, or whether the caller's own condition failed; it says so rather
+ * than guess. A kind of {@link ConditionFailedError}.
+ *
+ * What to do: read the item with a strongly consistent `get` (which bypasses
+ * DAX) and decide from what is stored, e.g. retry with the version read; or
+ * send such writes through a transport that returns items (the SDK client).
+ */
+export class WriteOutcomeUnknownError extends ConditionFailedError {
+  override readonly name: string = 'WriteOutcomeUnknownError';
+  /** Which write: `'put'`, `'update'` or `'delete'`. */
+  readonly operation: 'put' | 'update' | 'delete';
+  constructor(args: {
+    entity: string;
+    key: Readonly<Record<string, unknown>> | undefined;
+    operation: 'put' | 'update' | 'delete';
+    cause?: unknown;
+  }) {
+    super({
+      entity: args.entity,
+      key: args.key,
+      message:
+        `${args.entity} ${JSON.stringify(args.key ?? {})}: the ${args.operation}'s condition failed and the transport returned no item, ` +
+        'so whether this write was applied, another version is stored or your condition failed is unknown: read the item (consistent) and decide',
+      cause: args.cause,
+    });
+    this.operation = args.operation;
+  }
+}
+
 /** One operation's outcome in a cancelled transaction. */
 export interface CancellationReason {
   /** Position of the operation in the `transactWrite`/`transactGet` input. */

@@ -1,5 +1,6 @@
 import type { EntityModel } from '../model/entity-model.js';
-import { ConditionFailedError, ConfigurationError, VersionConflictError } from '../errors.js';
+import { ConditionFailedError, ConfigurationError, VersionConflictError, WriteOutcomeUnknownError } from '../errors.js';
+import { returnsItemOnConditionFailure } from '../transport/transport.js';
 import type { ConditionNode } from '../expressions/condition-node.js';
 import { stampPut, timestampUpdate } from './timestamps/timestamps.js';
 import { isVersionMismatch, storedVersion, versionGuard } from './versioning/versioning.js';
@@ -121,6 +122,10 @@ export function interpretConditionFailure(
 ): 'applied' | Error {
   const current = error.item;
   if (carriesWriteToken(current, guard.token)) return 'applied';
+  // Without the stored item neither the token nor the version can be read: say so rather than guess.
+  if (current === undefined && (guard.token !== undefined || guard.versioned) && !returnsItemOnConditionFailure(model.table.transport)) {
+    return new WriteOutcomeUnknownError({ entity: model.name, key: error.key, operation, cause: error.cause });
+  }
   if (!guard.versioned || !model.version) return error;
   if (operation === 'delete' && current === undefined) return 'applied';
   if (!isVersionMismatch(model.version, guard.expectedVersion, current)) return error;

@@ -51,15 +51,61 @@ export type OperationName = keyof OperationMap;
 
 /** Per-call transport options. */
 export interface SendOptions {
+  /** Abort the request (the promise then rejects with the SDK's `AbortError`). */
   readonly abortSignal?: AbortSignal;
 }
 
 /**
- * How requests reach DynamoDB. The default sends SDK commands through the
- * user's client (`client.send`), so every middleware they added still runs.
+ * What a transport can and cannot do. Every flag is optional and defaults to
+ * what DynamoDB itself does, so the SDK and direct transports declare nothing.
+ */
+export interface TransportCapabilities {
+  /**
+   * `false` when a failed condition comes back without the stored item even
+   * though the request asked for `ReturnValuesOnConditionCheckFailure: 'ALL_OLD'`
+   * (DAX ignores that parameter). tablewright then cannot tell its own earlier
+   * success (write token) or a version conflict from a failed condition, and
+   * reports such guarded writes as `WriteOutcomeUnknownError` instead of
+   * guessing. Default `true`.
+   */
+  readonly returnsItemOnConditionFailure?: boolean;
+}
+
+/**
+ * How requests reach DynamoDB: the port every data-plane request goes
+ * through. The default ({@link sdkTransport}) sends SDK commands through the
+ * user's client (`client.send`), so every middleware they added still runs;
+ * {@link directTransport}, a DAX or a per-Region router are other
+ * implementations. An implementation must keep the SDK's shapes both ways,
+ * because tablewright reads them as DynamoDB defines them.
  */
 export interface Transport {
+  /**
+   * Sends one request.
+   *
+   * Resolves with the SDK output of `operation` (`GetItemCommandOutput`, …):
+   * `Item`/`Items`/`Attributes`/`Responses` as marshalled AttributeValues,
+   * `LastEvaluatedKey`, `UnprocessedKeys`/`UnprocessedItems`, `Count`.
+   *
+   * Rejects with an SDK-shaped error: `name` is DynamoDB's exception name
+   * (`ConditionalCheckFailedException`, `TransactionCanceledException`,
+   * `ResourceNotFoundException`, `ValidationException`, throttling names …)
+   * and `message` its message; a `ConditionalCheckFailedException` carries the
+   * stored `Item` (marshalled) when the request asked for `ALL_OLD` and the
+   * item exists; a `TransactionCanceledException` carries `CancellationReasons`
+   * (one per action, in request order, each `{ Code, Message?, Item? }`);
+   * `$retryable` (truthy) marks errors worth resending; network errors keep
+   * their `code` (`ECONNRESET` …). A transport that cannot return items on
+   * failed conditions says so in {@link Transport.capabilities}.
+   */
   send<O extends OperationName>(operation: O, input: OperationMap[O][0], options?: SendOptions): Promise<OperationMap[O][1]>;
+  /** What this transport cannot do; omitted means "everything DynamoDB does". */
+  readonly capabilities?: TransportCapabilities;
+}
+
+/** Whether a transport returns the stored item with a failed condition (DAX does not). @internal */
+export function returnsItemOnConditionFailure(transport: Transport): boolean {
+  return transport.capabilities?.returnsItemOnConditionFailure !== false;
 }
 
 const COMMANDS = {

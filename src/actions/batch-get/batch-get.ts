@@ -7,6 +7,7 @@ import { itemIdentity } from '../../request/item-identity.js';
 import type { TableModel } from '../../model/table-definition.js';
 import { isExpiredAttribute } from '../../extensions/ttl/ttl-model.js';
 import { resolveRetryPolicy, type RetryPolicy } from '../../request/retry-policy.js';
+import { send } from '../../request/send.js';
 import { leftovers, sendChunks } from '../../request/send-chunks.js';
 
 
@@ -76,7 +77,7 @@ export async function batchGet(ops: readonly GetOperation[], options: BatchGetOp
     abortSignal: options.abortSignal,
     onDone: (e) => done.add(e.op.identity),
     send: async (pending) => {
-      const output = await table.transport.send('BatchGetItem', requestFor(pending, options.consistent), options.abortSignal && { abortSignal: options.abortSignal });
+      const output = await send(table, 'BatchGetItem', requestFor(pending, options.consistent), { abortSignal: options.abortSignal });
       for (const [tableName, rows] of Object.entries(output.Responses ?? {})) {
         const model = pending.find((e) => e.op.request.TableName === tableName)?.op.model;
         if (!model) continue;

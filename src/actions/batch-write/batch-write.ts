@@ -5,6 +5,7 @@ import { writeRequestSize } from '../../limits/wire-size.js';
 import type { WriteOperation } from '../../request/write-operation.js';
 import { sharedTable } from '../batch-get/batch-get.js';
 import { resolveRetryPolicy, type RetryPolicy } from '../../request/retry-policy.js';
+import { send } from '../../request/send.js';
 import { leftovers, sendChunks } from '../../request/send-chunks.js';
 
 
@@ -66,7 +67,7 @@ export async function batchWrite(ops: readonly WriteOperation[], options: BatchW
     send: async (pending) => {
       const RequestItems: Record<string, WriteRequest[]> = {};
       for (const e of pending) (RequestItems[e.op.model.table.name] ??= []).push(e.request);
-      const output = await table.transport.send('BatchWriteItem', { RequestItems }, options.abortSignal && { abortSignal: options.abortSignal });
+      const output = await send(table, 'BatchWriteItem', { RequestItems }, { abortSignal: options.abortSignal });
       const unprocessed = Object.entries(output.UnprocessedItems ?? {}).map(
         ([t, requests]) =>
           [t, requests.flatMap((r): Record<string, AttributeValue>[] => { const key = r.PutRequest?.Item ?? r.DeleteRequest?.Key; return key ? [key] : []; })] as const,

@@ -8,7 +8,7 @@ import { ExpressionContext } from '../../expressions/expression-context.js';
 import { ConditionFailedError } from '../../errors.js';
 import { guardDelete, interpretConditionFailure } from '../../extensions/write-guard.js';
 import { unmarshallItem } from '../../marshalling/marshall.js';
-import { mapAwsError } from '../../request/map-error.js';
+import { send } from '../../request/send.js';
 
 /** Options of `Entity.delete`. */
 export interface DeleteOptions<T> {
@@ -49,11 +49,10 @@ export async function deleteItem(model: EntityModel, key: Readonly<Record<string
   if (options.returnValues === 'ALL_OLD') input.ReturnValues = 'ALL_OLD';
   let output;
   try {
-    output = await model.table.transport.send('DeleteItem', input, options.abortSignal && { abortSignal: options.abortSignal });
+    output = await send(model.table, 'DeleteItem', input, { entity: model.name, key: keyValues(model, key), abortSignal: options.abortSignal });
   } catch (error) {
-    const mapped = mapAwsError(error, { entity: model.name, table: model.table.name, key: keyValues(model, key) });
-    if (!(mapped instanceof ConditionFailedError)) throw mapped;
-    const outcome = interpretConditionFailure(model, guard, mapped, 'delete');
+    if (!(error instanceof ConditionFailedError)) throw error;
+    const outcome = interpretConditionFailure(model, guard, error, 'delete');
     if (outcome !== 'applied') throw outcome;
     return undefined;
   }

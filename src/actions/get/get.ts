@@ -5,7 +5,7 @@ import { readStoredItem } from '../../model/item-reader.js';
 import { ExpressionContext } from '../../expressions/expression-context.js';
 import { unmarshallItem } from '../../marshalling/marshall.js';
 import { isExpiredAttribute } from '../../extensions/ttl/ttl-model.js';
-import { mapAwsError } from '../../request/map-error.js';
+import { send } from '../../request/send.js';
 import { projectedSchema, projectionExpression } from '../../request/projection.js';
 
 /** Options of `Entity.get`. */
@@ -33,12 +33,7 @@ export async function getItem(model: EntityModel, key: Readonly<Record<string, u
     input.ProjectionExpression = projectionExpression(model, attributes, ctx);
     Object.assign(input, ctx.toRequest());
   }
-  let output;
-  try {
-    output = await model.table.transport.send('GetItem', input, options.abortSignal && { abortSignal: options.abortSignal });
-  } catch (error) {
-    throw mapAwsError(error, { entity: model.name, table: model.table.name, key: keyValues(model, key) });
-  }
+  const output = await send(model.table, 'GetItem', input, { entity: model.name, key: keyValues(model, key), abortSignal: options.abortSignal });
   if (!output.Item) return undefined;
   // DynamoDB deletes expired items only eventually; until then they are hidden here.
   if (!options.includeExpired && isExpiredAttribute(model.ttl, output.Item, model.table.clock)) return undefined;

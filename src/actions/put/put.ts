@@ -11,7 +11,7 @@ import { ConditionFailedError } from '../../errors.js';
 import { marshallItem, unmarshallItem } from '../../marshalling/marshall.js';
 import type { ExpiryInput } from '../../extensions/ttl/ttl-value.js';
 import { assertStoredItemFits } from '../../limits/stored-item-size.js';
-import { mapAwsError } from '../../request/map-error.js';
+import { send } from '../../request/send.js';
 
 /** Options of `Entity.put`. */
 export interface PutOptions<T> {
@@ -80,11 +80,10 @@ export async function putItem(model: EntityModel, item: unknown, options: PutOpt
   if (options.returnValues === 'ALL_OLD') prepared.input.ReturnValues = 'ALL_OLD';
   let output;
   try {
-    output = await model.table.transport.send('PutItem', prepared.input, options.abortSignal && { abortSignal: options.abortSignal });
+    output = await send(model.table, 'PutItem', prepared.input, { entity: model.name, key: prepared.key, abortSignal: options.abortSignal });
   } catch (error) {
-    const mapped = mapAwsError(error, { entity: model.name, table: model.table.name, key: prepared.key });
-    if (!(mapped instanceof ConditionFailedError)) throw mapped;
-    const outcome = interpretConditionFailure(model, prepared.guard, mapped, 'put');
+    if (!(error instanceof ConditionFailedError)) throw error;
+    const outcome = interpretConditionFailure(model, prepared.guard, error, 'put');
     if (outcome !== 'applied') throw outcome;
     return { item: prepared.parsed, previous: undefined };
   }

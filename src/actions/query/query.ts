@@ -6,7 +6,7 @@ import { resolveCondition, type ConditionInput } from '../../expressions/conditi
 import { ExpressionContext } from '../../expressions/expression-context.js';
 import { compileKeyCondition, resolveSortKey, type SortKeyInput } from '../../expressions/key-condition.js';
 import { encodeCursor, type CursorScope } from '../../request/cursor.js';
-import { mapAwsError } from '../../request/map-error.js';
+import { send } from '../../request/send.js';
 import { projectedSchema, projectionExpression } from '../../request/projection.js';
 import {
   allPages,
@@ -127,10 +127,6 @@ export async function countQuery(
 }
 
 /** @internal */
-export async function sendQuery(model: { name: string; table: EntityModel['table'] }, input: QueryCommandInput, abortSignal?: AbortSignal) {
-  try {
-    return await model.table.transport.send('Query', input, abortSignal && { abortSignal });
-  } catch (error) {
-    throw mapAwsError(error, { entity: model.name, table: model.table.name });
-  }
+export function sendQuery(model: { name: string; table: EntityModel['table'] }, input: QueryCommandInput, abortSignal?: AbortSignal) {
+  return send(model.table, 'Query', input, { entity: model.name, abortSignal });
 }

@@ -8,7 +8,7 @@ import { ExpressionContext } from '../../expressions/expression-context.js';
 import { unmarshallItem } from '../../marshalling/marshall.js';
 import { encodeCursor, type CursorScope } from '../../request/cursor.js';
 import type { TableModel } from '../../model/table-definition.js';
-import { mapAwsError } from '../../request/map-error.js';
+import { send } from '../../request/send.js';
 import { projectedSchema, projectionExpression } from '../../request/projection.js';
 import { allPages, applyPaging, checkConsistent, entityFilter, readTarget, withCursor, type Page, type PageOptions } from '../../request/read-request.js';
 
@@ -94,12 +94,7 @@ export function prepareScan(reader: ScanReader, options: ScanOptions<unknown> = 
 /** One page of a scan. Entity scans return parsed items, table scans raw (unmarshalled) ones. @internal */
 export async function scanPage(reader: ScanReader, options: ScanOptions<unknown> = {}): Promise<Page<unknown>> {
   const { input, scope, schema } = prepareScan(reader, options);
-  let output;
-  try {
-    output = await reader.table.transport.send('Scan', input, options.abortSignal && { abortSignal: options.abortSignal });
-  } catch (error) {
-    throw mapAwsError(error, { entity: reader.entity?.name, table: reader.table.name });
-  }
+  const output = await send(reader.table, 'Scan', input, { entity: reader.entity?.name, abortSignal: options.abortSignal });
   const entity = reader.entity;
   return {
     items: (output.Items ?? []).map((item) => (entity ? fromStoredItem(entity, unmarshallItem(item), schema) : unmarshallItem(item))),

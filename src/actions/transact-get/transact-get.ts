@@ -3,6 +3,7 @@ import { unmarshallItem } from '../../marshalling/marshall.js';
 import { marshalledItemSize } from '../../limits/attribute-value-size.js';
 import type { GetOperation, GetResults } from '../../request/get-operation.js';
 import { isExpired } from '../../extensions/ttl/ttl-model.js';
+import { send } from '../../request/send.js';
 import { checkTransaction } from '../../request/transaction-checks.js';
 import { mapTransactionError } from '../transact-write/transact-write.js';
 
@@ -31,10 +32,11 @@ export async function transactGet<const Ops extends readonly GetOperation[]>(ops
   );
   let output;
   try {
-    output = await table.transport.send(
+    output = await send(
+      table,
       'TransactGetItems',
       { TransactItems: ops.map((op) => ({ Get: { TableName: op.request.TableName, Key: op.request.Key } })) },
-      options.abortSignal && { abortSignal: options.abortSignal },
+      { abortSignal: options.abortSignal },
     );
   } catch (error) {
     throw mapTransactionError(error, ops, undefined);

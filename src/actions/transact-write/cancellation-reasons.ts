@@ -2,6 +2,7 @@ import type { CancellationReason as SdkReason } from '@aws-sdk/client-dynamodb';
 import { fromStoredItem } from '../../model/item-codec.js';
 import { VersionConflictError, type CancellationReason } from '../../errors.js';
 import { isVersionMismatch, storedVersion } from '../../extensions/versioning/versioning.js';
+import { returnsItemOnConditionFailure } from '../../transport/transport.js';
 import { unmarshallItem } from '../../marshalling/marshall.js';
 import type { WriteOperation } from '../../request/write-operation.js';
 import type { GetOperation } from '../../request/get-operation.js';
@@ -32,7 +33,9 @@ export function toCancellationReasons(
     let versionConflict: VersionConflictError | undefined;
     const guard = 'guard' in op ? op.guard : undefined;
     const version = op.model.version;
-    if (code === 'ConditionalCheckFailed' && guard?.versioned && version && isVersionMismatch(version, guard.expectedVersion, raw)) {
+    // Without the item (DAX) a version conflict cannot be told from another failure.
+    const known = raw !== undefined || returnsItemOnConditionFailure(op.model.table.transport);
+    if (code === 'ConditionalCheckFailed' && known && guard?.versioned && version && isVersionMismatch(version, guard.expectedVersion, raw)) {
       versionConflict = new VersionConflictError({
         entity: op.entity,
         key: op.key,

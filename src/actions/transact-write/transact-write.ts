@@ -1,6 +1,6 @@
 import type { TransactWriteItemsCommandInput } from '@aws-sdk/client-dynamodb';
-import { IdempotencyError, TransactionCanceledError } from '../../errors.js';
-import { mapAwsError } from '../../request/map-error.js';
+import { DynamoDBError, IdempotencyError, TransactionCanceledError } from '../../errors.js';
+import { send } from '../../request/send.js';
 import type { WriteOperation } from '../../request/write-operation.js';
 import { toCancellationReasons } from './cancellation-reasons.js';
 import { checkTransaction, transactWriteItemBytes } from '../../request/transaction-checks.js';
@@ -47,22 +47,23 @@ export async function transactWrite(ops: readonly WriteOperation[], options: Tra
   const input: TransactWriteItemsCommandInput = { TransactItems: ops.map((op) => op.request) };
   if (options.token !== undefined) input.ClientRequestToken = options.token;
   try {
-    await table.transport.send('TransactWriteItems', input, options.abortSignal && { abortSignal: options.abortSignal });
+    await send(table, 'TransactWriteItems', input, { abortSignal: options.abortSignal });
   } catch (error) {
     throw mapTransactionError(error, ops, options.token);
   }
 }
 
-/** Maps a transaction's SDK error to the typed one. @internal */
+/** Refines a transaction's mapped error: cancellations get one reason per operation. @internal */
 export function mapTransactionError(
   error: unknown,
   ops: Parameters<typeof toCancellationReasons>[0],
   token: string | undefined,
-): Error {
-  const e = error as { name?: string; CancellationReasons?: Parameters<typeof toCancellationReasons>[1] };
-  if (e?.name === 'TransactionCanceledException') {
-    return new TransactionCanceledError(toCancellationReasons(ops, e.CancellationReasons), { cause: error });
+): unknown {
+  if (!(error instanceof DynamoDBError)) return error;
+  const sdk = error.cause as { CancellationReasons?: Parameters<typeof toCancellationReasons>[1] } | undefined;
+  if (error.code === 'TransactionCanceledException') {
+    return new TransactionCanceledError(toCancellationReasons(ops, sdk?.CancellationReasons), { cause: error.cause });
   }
-  if (e?.name === 'IdempotentParameterMismatchException') return new IdempotencyError(token, { cause: error });
-  return mapAwsError(error);
+  if (error.code === 'IdempotentParameterMismatchException') return new IdempotencyError(token, { cause: error.cause });
+  return error;
 }

@@ -9,7 +9,8 @@ import { guardUpdate, interpretConditionFailure, type WriteGuard } from '../../e
 import { carriesWriteToken, newWriteToken, WRITE_TOKEN_ATTRIBUTE } from '../../extensions/write-token/write-token.js';
 import { unmarshallItem } from '../../marshalling/marshall.js';
 import { isExpired } from '../../extensions/ttl/ttl-model.js';
-import { mapAwsError } from '../../request/map-error.js';
+import { send, type SendContext } from '../../request/send.js';
+import { returnsItemOnConditionFailure } from '../../transport/transport.js';
 import { prepareUpdate, type PreparedUpdate, type UpdateOpOptions, type UpdateOptions } from './update-request.js';
 
 /**
@@ -88,13 +89,13 @@ export async function updateItem(
   const prepared = prepareGuardedUpdate(model, key, changes, options, true);
   const returnValues = options.returnValues ?? 'NONE';
   if (returnValues !== 'NONE') prepared.input.ReturnValues = returnValues;
-  const send = options.abortSignal && { abortSignal: options.abortSignal };
+  const context = { entity: model.name, key: prepared.key, abortSignal: options.abortSignal };
   let output;
   try {
-    output = await model.table.transport.send('UpdateItem', prepared.input, send);
+    output = await send(model.table, 'UpdateItem', prepared.input, context);
   } catch (error) {
-    const mapped = mapAwsError(error, { entity: model.name, table: model.table.name, key: prepared.key });
-    if (!(mapped instanceof ConditionFailedError)) throw mapped;
+    if (!(error instanceof ConditionFailedError)) throw error;
+    const mapped = error;
     const current = mapped.item;
     // An SDK resend of this very call, applied the first time.
     if (carriesWriteToken(current, prepared.guard.token)) {
@@ -103,18 +104,18 @@ export async function updateItem(
     const expired = current !== undefined && !options.includeExpired && isExpired(model.ttl, current, prepared.now);
     if (expired && options.upsert && !prepared.guard.versioned && !retriedExpired && current[model.table.entityTypeAttribute] === model.name) {
       // Expired but not yet deleted: remove the leftover as TTL would (only if unchanged) and create afresh.
-      if (await deleteExpiredLeftover(model, prepared, current, send)) return updateItem(model, key, changes, options, true);
+      if (await deleteExpiredLeftover(model, prepared, current, context)) return updateItem(model, key, changes, options, true);
     }
     // An expired item counts as missing, like on reads.
-    const seen = expired ? new ConditionFailedError({ entity: model.name, key: prepared.key, cause: error }) : mapped;
+    const seen = expired ? new ConditionFailedError({ entity: model.name, key: prepared.key, cause: mapped.cause }) : mapped;
     const outcome = interpretConditionFailure(model, prepared.guard, seen, 'update');
     if (outcome === 'applied') return undefined;
-    if (outcome === seen && seen.item === undefined && !options.upsert) {
+    if (outcome === seen && seen.item === undefined && !options.upsert && returnsItemOnConditionFailure(model.table.transport)) {
       throw new ConditionFailedError({
         entity: model.name,
         key: prepared.key,
         message: `${model.name} ${JSON.stringify(prepared.key)}: no such item to update${expired ? ' (it has expired)' : ''} (pass upsert: true to create it)`,
-        cause: error,
+        cause: mapped.cause,
       });
     }
     throw outcome;
@@ -130,11 +131,12 @@ async function deleteExpiredLeftover(
   model: EntityModel,
   prepared: GuardedUpdate,
   current: Record<string, unknown>,
-  send: { abortSignal: AbortSignal } | undefined,
+  context: SendContext,
 ): Promise<boolean> {
   const ttl = model.ttl!.attribute;
   try {
-    await model.table.transport.send(
+    await send(
+      model.table,
       'DeleteItem',
       {
         TableName: model.table.name,
@@ -143,13 +145,12 @@ async function deleteExpiredLeftover(
         ExpressionAttributeNames: { '#t': ttl },
         ExpressionAttributeValues: { ':t': { N: String(current[ttl]) } },
       },
-      send,
+      context,
     );
     return true;
   } catch (error) {
-    const mapped = mapAwsError(error, { entity: model.name, table: model.table.name, key: prepared.key });
-    if (mapped instanceof ConditionFailedError) return false;
-    throw mapped;
+    if (error instanceof ConditionFailedError) return false;
+    throw error;
   }
 }
 

@@ -6,7 +6,7 @@ import { compileCondition } from '../../expressions/compile-condition.js';
 import type { ConditionNode } from '../../expressions/condition-node.js';
 import { ExpressionContext } from '../../expressions/expression-context.js';
 import { unmarshallItem } from '../../marshalling/marshall.js';
-import { mapAwsError } from '../../request/map-error.js';
+import { send } from '../../request/send.js';
 import { existsCondition } from '../../actions/put/put.js';
 import { notExpiredNode } from './ttl-condition.js';
 import { toTtlSeconds, type ExpiryInput } from './ttl-value.js';
@@ -47,11 +47,6 @@ export async function setExpiry(
   if (!options.includeExpired) conditions.push(notExpiredNode(ttl, now));
   input.ConditionExpression = compileCondition({ kind: 'and', conditions }, ctx);
   Object.assign(input, ctx.toRequest());
-  let output;
-  try {
-    output = await model.table.transport.send('UpdateItem', input, options.abortSignal && { abortSignal: options.abortSignal });
-  } catch (error) {
-    throw mapAwsError(error, { entity: model.name, table: model.table.name, key: keyValues(model, key) });
-  }
+  const output = await send(model.table, 'UpdateItem', input, { entity: model.name, key: keyValues(model, key), abortSignal: options.abortSignal });
   return fromStoredItem(model, unmarshallItem(output.Attributes ?? {}));
 }

@@ -1,0 +1,30 @@
+import type { TableModel } from '../model/table-definition.js';
+import type { OperationMap, OperationName } from '../transport/transport.js';
+import { mapAwsError } from './map-error.js';
+
+/** Who a request is for, so a failure names it. @internal */
+export interface SendContext {
+  readonly entity?: string | undefined;
+  readonly key?: Readonly<Record<string, unknown>> | undefined;
+  readonly abortSignal?: AbortSignal | undefined;
+}
+
+/**
+ * The one door of every data-plane request: the table's transport, the
+ * caller's abort signal, and SDK errors mapped to the tablewright hierarchy
+ * with entity, table and key (the original kept as `cause`). Callers refine
+ * the typed error (condition failures, cancellations), never the SDK's.
+ * @internal
+ */
+export async function send<O extends OperationName>(
+  table: TableModel,
+  operation: O,
+  input: OperationMap[O][0],
+  context: SendContext = {},
+): Promise<OperationMap[O][1]> {
+  try {
+    return await table.transport.send(operation, input, context.abortSignal && { abortSignal: context.abortSignal });
+  } catch (error) {
+    throw mapAwsError(error, { entity: context.entity, table: table.name, key: context.key });
+  }
+}

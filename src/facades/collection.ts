@@ -2,13 +2,13 @@ import type { z } from 'zod';
 import type { Entity } from './entity.js';
 import type { EntityModel } from '../model/entity-model.js';
 import type { QueryKey } from '../model/entity-types.js';
-import { fromStoredItem } from '../model/item-codec.js';
+import { readItem } from '../model/item-reader.js';
+import { toNative } from '../marshalling/unmarshall.js';
 import { ConfigurationError } from '../errors.js';
 import { resolveCondition, type ConditionInput } from '../expressions/condition-builder.js';
 import { ExpressionContext } from '../expressions/expression-context.js';
 import { compileKeyCondition } from '../expressions/key-condition.js';
 import type { QueryCommandInput } from '@aws-sdk/client-dynamodb';
-import { unmarshallItem } from '../marshalling/marshall.js';
 import { sendQuery } from '../actions/query/query.js';
 import {
   allPages,
@@ -120,9 +120,10 @@ export class Collection<E extends CollectionEntities, I extends string = 'primar
     const items: Record<string, unknown[]> = {};
     for (const { group } of this.byType.values()) items[group] = [];
     for (const stored of output.Items ?? []) {
-      const raw = unmarshallItem(stored);
-      const member = this.byType.get(String(raw[this.table.entityTypeAttribute]));
-      if (member) items[member.group]!.push(fromStoredItem(member.model, raw));
+      const type = stored[this.table.entityTypeAttribute];
+      const member = this.byType.get(String(type === undefined ? undefined : toNative(type)));
+      // Expired items were filtered on the server (see entityFilter).
+      if (member) items[member.group]!.push(readItem(member.model, stored, { includeExpired: true })!);
     }
     return { items: items as CollectionItems<E>, cursor: encodeCursor(this.scope, output.LastEvaluatedKey) };
   }

@@ -1,11 +1,10 @@
 import type { AttributeValue, BatchGetItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { BATCH_GET_MAX_KEYS } from '../../limits/request-limits.js';
-import { readStoredItem } from '../../model/item-reader.js';
+import { readItem } from '../../model/item-reader.js';
 import { ConfigurationError, UnprocessedItemsError, type UnprocessedEntry } from '../../errors.js';
 import type { GetOperation, GetResults } from '../../request/get-operation.js';
 import { itemIdentity } from '../../request/item-identity.js';
 import type { TableModel } from '../../model/table-definition.js';
-import { isExpiredAttribute } from '../../extensions/ttl/ttl-model.js';
 import { resolveRetryPolicy, type RetryPolicy } from '../../request/retry-policy.js';
 import { send } from '../../request/send.js';
 import { leftovers, sendChunks } from '../../request/send-chunks.js';
@@ -90,11 +89,8 @@ export async function batchGet(ops: readonly GetOperation[], options: BatchGetOp
   for (const e of entries) {
     const row = found.get(e.op.identity);
     if (!row) continue;
-    const model = e.op.model;
     // expired but not yet deleted by DynamoDB: reads as missing
-    if (!options.includeExpired && isExpiredAttribute(model.ttl, row, model.table.clock)) continue;
-    // One pass from the AttributeValues (as get does); same results and errors as unmarshall + fromStoredItem.
-    for (const index of e.indexes) items[index] = readStoredItem(ops[index]!.model, row);
+    for (const index of e.indexes) items[index] = readItem(ops[index]!.model, row, options);
   }
   const unprocessed: UnprocessedEntry<GetOperation>[] = [];
   ops.forEach((op, index) => {

@@ -1,13 +1,13 @@
 import type { DeleteItemCommandInput } from '@aws-sdk/client-dynamodb';
 import type { EntityModel } from '../../model/entity-model.js';
-import { fromStoredItem, keyValues, primaryKey } from '../../model/item-codec.js';
+import { readReturnedItem } from '../../model/item-reader.js';
+import { keyValues, primaryKey } from '../../model/item-codec.js';
 import { compileCondition } from '../../expressions/compile-condition.js';
 import { resolveCondition, type ConditionInput } from '../../expressions/condition-builder.js';
 import type { ConditionNode } from '../../expressions/condition-node.js';
 import { ExpressionContext } from '../../expressions/expression-context.js';
 import { ConditionFailedError } from '../../errors.js';
 import { guardDelete, interpretConditionFailure } from '../../extensions/write-guard.js';
-import { unmarshallItem } from '../../marshalling/marshall.js';
 import { send } from '../../request/send.js';
 
 /** Options of `Entity.delete`. */
@@ -56,5 +56,5 @@ export async function deleteItem(model: EntityModel, key: Readonly<Record<string
     if (outcome !== 'applied') throw outcome;
     return undefined;
   }
-  return output.Attributes ? fromStoredItem(model, unmarshallItem(output.Attributes)) : undefined;
+  return output.Attributes ? readReturnedItem(model, output.Attributes) : undefined;
 }

@@ -1,10 +1,8 @@
 import type { GetItemCommandInput } from '@aws-sdk/client-dynamodb';
 import type { EntityModel } from '../../model/entity-model.js';
 import { keyValues, primaryKey } from '../../model/item-codec.js';
-import { readStoredItem } from '../../model/item-reader.js';
+import { readItem } from '../../model/item-reader.js';
 import { ExpressionContext } from '../../expressions/expression-context.js';
-import { unmarshallItem } from '../../marshalling/marshall.js';
-import { isExpiredAttribute } from '../../extensions/ttl/ttl-model.js';
 import { send } from '../../request/send.js';
 import { projectedSchema, projectionExpression } from '../../request/projection.js';
 
@@ -35,8 +33,5 @@ export async function getItem(model: EntityModel, key: Readonly<Record<string, u
   }
   const output = await send(model.table, 'GetItem', input, { entity: model.name, key: keyValues(model, key), abortSignal: options.abortSignal });
   if (!output.Item) return undefined;
-  // DynamoDB deletes expired items only eventually; until then they are hidden here.
-  if (!options.includeExpired && isExpiredAttribute(model.ttl, output.Item, model.table.clock)) return undefined;
-  if (options.raw) return unmarshallItem(output.Item);
-  return readStoredItem(model, output.Item, attributes ? projectedSchema(model, attributes) : model.schema);
+  return readItem(model, output.Item, attributes ? { ...options, schema: projectedSchema(model, attributes) } : options);
 }

@@ -1,6 +1,7 @@
 import type { PutItemCommandInput } from '@aws-sdk/client-dynamodb';
 import type { EntityModel } from '../../model/entity-model.js';
-import { fromStoredItem, keyValues, parseInput, toStoredItem, type WriteExtras } from '../../model/item-codec.js';
+import { readReturnedItem } from '../../model/item-reader.js';
+import { keyValues, parseInput, toStoredItem, type WriteExtras } from '../../model/item-codec.js';
 import { compileCondition } from '../../expressions/compile-condition.js';
 import { resolveCondition, type ConditionInput } from '../../expressions/condition-builder.js';
 import type { ConditionNode } from '../../expressions/condition-node.js';
@@ -8,7 +9,7 @@ import { ExpressionContext } from '../../expressions/expression-context.js';
 import { guardPut, interpretConditionFailure, type WriteGuard } from '../../extensions/write-guard.js';
 import { WRITE_TOKEN_ATTRIBUTE } from '../../extensions/write-token/write-token.js';
 import { ConditionFailedError } from '../../errors.js';
-import { marshallItem, unmarshallItem } from '../../marshalling/marshall.js';
+import { marshallItem } from '../../marshalling/marshall.js';
 import type { ExpiryInput } from '../../extensions/ttl/ttl-value.js';
 import { assertStoredItemFits } from '../../limits/stored-item-size.js';
 import { send } from '../../request/send.js';
@@ -87,7 +88,7 @@ export async function putItem(model: EntityModel, item: unknown, options: PutOpt
     if (outcome !== 'applied') throw outcome;
     return { item: prepared.parsed, previous: undefined };
   }
-  const previous = output.Attributes ? fromStoredItem(model, unmarshallItem(output.Attributes)) : undefined;
+  const previous = output.Attributes ? readReturnedItem(model, output.Attributes) : undefined;
   return { item: prepared.parsed, previous };
 }
 

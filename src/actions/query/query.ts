@@ -1,7 +1,7 @@
 import type { QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import type { z } from 'zod';
 import type { EntityModel } from '../../model/entity-model.js';
-import { readStoredItem } from '../../model/item-reader.js';
+import { readItem } from '../../model/item-reader.js';
 import { resolveCondition, type ConditionInput } from '../../expressions/condition-builder.js';
 import { ExpressionContext } from '../../expressions/expression-context.js';
 import { compileKeyCondition, resolveSortKey, type SortKeyInput } from '../../expressions/key-condition.js';
@@ -91,7 +91,7 @@ export async function queryPage(
   const { input, scope, schema } = prepareQuery(model, index, key, options);
   const output = await sendQuery(model, input, options.abortSignal);
   return {
-    items: (output.Items ?? []).map((item) => readStoredItem(model, item, schema)),
+    items: (output.Items ?? []).map((item) => readItem(model, item, { schema, includeExpired: true })!),
     cursor: encodeCursor(scope, output.LastEvaluatedKey),
   };
 }

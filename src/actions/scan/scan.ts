@@ -1,7 +1,7 @@
 import type { ScanCommandInput } from '@aws-sdk/client-dynamodb';
 import type { z } from 'zod';
 import type { EntityModel } from '../../model/entity-model.js';
-import { fromStoredItem } from '../../model/item-codec.js';
+import { readItem } from '../../model/item-reader.js';
 import { ConfigurationError } from '../../errors.js';
 import { resolveCondition, type ConditionInput } from '../../expressions/condition-builder.js';
 import { ExpressionContext } from '../../expressions/expression-context.js';
@@ -97,7 +97,8 @@ export async function scanPage(reader: ScanReader, options: ScanOptions<unknown>
   const output = await send(reader.table, 'Scan', input, { entity: reader.entity?.name, abortSignal: options.abortSignal });
   const entity = reader.entity;
   return {
-    items: (output.Items ?? []).map((item) => (entity ? fromStoredItem(entity, unmarshallItem(item), schema) : unmarshallItem(item))),
+    // Expired items were filtered on the server (see entityFilter).
+    items: (output.Items ?? []).map((item) => (entity ? readItem(entity, item, { schema, includeExpired: true })! : unmarshallItem(item))),
     cursor: encodeCursor(scope, output.LastEvaluatedKey),
   };
 }

@@ -1,8 +1,6 @@
-import { fromStoredItem } from '../../model/item-codec.js';
-import { unmarshallItem } from '../../marshalling/marshall.js';
+import { readItem } from '../../model/item-reader.js';
 import { marshalledItemSize } from '../../limits/attribute-value-size.js';
 import type { GetOperation, GetResults } from '../../request/get-operation.js';
-import { isExpired } from '../../extensions/ttl/ttl-model.js';
 import { send } from '../../request/send.js';
 import { checkTransaction } from '../../request/transaction-checks.js';
 import { mapTransactionError } from '../transact-write/transact-write.js';
@@ -44,9 +42,7 @@ export async function transactGet<const Ops extends readonly GetOperation[]>(ops
   return ops.map((op, i) => {
     const item = output.Responses?.[i]?.Item;
     if (!item) return undefined;
-    const raw = unmarshallItem(item);
     // expired but not yet deleted by DynamoDB: reads as missing
-    if (!options.includeExpired && isExpired(op.model.ttl, raw, op.model.table.clock())) return undefined;
-    return fromStoredItem(op.model, raw);
+    return readItem(op.model, item, options);
   }) as GetResults<Ops>;
 }

@@ -1,5 +1,5 @@
 import type { CancellationReason as SdkReason } from '@aws-sdk/client-dynamodb';
-import { fromStoredItem } from '../../model/item-codec.js';
+import { readNativeItem } from '../../model/item-reader.js';
 import { VersionConflictError, type CancellationReason } from '../../errors.js';
 import { isVersionMismatch, storedVersion } from '../../extensions/versioning/versioning.js';
 import { returnsItemOnConditionFailure } from '../../transport/transport.js';
@@ -21,15 +21,8 @@ export function toCancellationReasons(
     const reason = reasons?.[index];
     const code = reason?.Code ?? 'Unknown';
     const raw = reason?.Item ? unmarshallItem(reason.Item) : undefined;
-    let item: Record<string, unknown> | undefined = raw;
-    if (raw) {
-      try {
-        item = fromStoredItem(op.model, raw);
-      } catch {
-        // Stored data that no longer parses is still worth showing.
-        item = raw;
-      }
-    }
+    // Stored data that no longer parses is still worth showing (lenient).
+    const item = raw && readNativeItem(op.model, raw, true);
     let versionConflict: VersionConflictError | undefined;
     const guard = 'guard' in op ? op.guard : undefined;
     const version = op.model.version;

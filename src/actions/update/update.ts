@@ -1,5 +1,5 @@
 import type { EntityModel } from '../../model/entity-model.js';
-import { fromStoredItem } from '../../model/item-codec.js';
+import { readNativeItem, readPartialItem, readReturnedItem } from '../../model/item-reader.js';
 import { ConditionFailedError } from '../../errors.js';
 import { resolveCondition } from '../../expressions/condition-builder.js';
 import type { ConditionNode } from '../../expressions/condition-node.js';
@@ -7,8 +7,7 @@ import type { UpdateInput } from '../../expressions/update-builder.js';
 import { setAction, valueOperand, type UpdateAction } from '../../expressions/update-node.js';
 import { guardUpdate, interpretConditionFailure, type WriteGuard } from '../../extensions/write-guard.js';
 import { carriesWriteToken, newWriteToken, WRITE_TOKEN_ATTRIBUTE } from '../../extensions/write-token/write-token.js';
-import { unmarshallItem } from '../../marshalling/marshall.js';
-import { isExpired } from '../../extensions/ttl/ttl-model.js';
+import { isExpiredItem } from '../../model/expiry.js';
 import { send, type SendContext } from '../../request/send.js';
 import { returnsItemOnConditionFailure } from '../../transport/transport.js';
 import { prepareUpdate, type PreparedUpdate, type UpdateOpOptions, type UpdateOptions } from './update-request.js';
@@ -99,9 +98,9 @@ export async function updateItem(
     const current = mapped.item;
     // An SDK resend of this very call, applied the first time.
     if (carriesWriteToken(current, prepared.guard.token)) {
-      return returnValues === 'ALL_NEW' && current ? fromStoredItem(model, current) : undefined;
+      return returnValues === 'ALL_NEW' && current ? readNativeItem(model, current) : undefined;
     }
-    const expired = current !== undefined && !options.includeExpired && isExpired(model.ttl, current, prepared.now);
+    const expired = current !== undefined && !options.includeExpired && isExpiredItem(model.table.ttlAttribute, current, prepared.now);
     if (expired && options.upsert && !prepared.guard.versioned && !retriedExpired && current[model.table.entityTypeAttribute] === model.name) {
       // Expired but not yet deleted: remove the leftover as TTL would (only if unchanged) and create afresh.
       if (await deleteExpiredLeftover(model, prepared, current, context)) return updateItem(model, key, changes, options, true);
@@ -121,9 +120,8 @@ export async function updateItem(
     throw outcome;
   }
   if (!output.Attributes) return undefined;
-  const raw = unmarshallItem(output.Attributes);
-  if (returnValues === 'ALL_NEW' || returnValues === 'ALL_OLD') return fromStoredItem(model, raw);
-  return partialFromStorage(model, raw);
+  if (returnValues === 'ALL_NEW' || returnValues === 'ALL_OLD') return readReturnedItem(model, output.Attributes);
+  return readPartialItem(model, output.Attributes);
 }
 
 /** Deletes an expired item if its TTL value is still the one seen; false when it changed meanwhile. */
@@ -152,15 +150,4 @@ async function deleteExpiredLeftover(
     if (error instanceof ConditionFailedError) return false;
     throw error;
   }
-}
-
-/** UPDATED_NEW / UPDATED_OLD: only the changed attributes, converted (dates) but not schema-checked. */
-function partialFromStorage(model: EntityModel, raw: Record<string, unknown>): Record<string, unknown> {
-  const input: Record<string, unknown> = {};
-  for (const name in raw) if (!model.generatedAttributes.has(name)) input[name] = raw[name];
-  const converted = (model.fromStorage ? model.fromStorage(input) : input) as Record<string, unknown>;
-  // The read converter fills absent sets with empty ones: keep only what DynamoDB returned.
-  const out: Record<string, unknown> = {};
-  for (const name in input) out[name] = converted[name];
-  return out;
 }

@@ -1,11 +1,11 @@
 import type { UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { ConfigurationError } from '../../errors.js';
 import type { EntityModel } from '../../model/entity-model.js';
-import { fromStoredItem, keyValues, primaryKey } from '../../model/item-codec.js';
+import { keyValues, primaryKey } from '../../model/item-codec.js';
+import { readReturnedItem } from '../../model/item-reader.js';
 import { compileCondition } from '../../expressions/compile-condition.js';
 import type { ConditionNode } from '../../expressions/condition-node.js';
 import { ExpressionContext } from '../../expressions/expression-context.js';
-import { unmarshallItem } from '../../marshalling/marshall.js';
 import { send } from '../../request/send.js';
 import { existsCondition } from '../../actions/put/put.js';
 import { notExpiredNode } from './ttl-condition.js';
@@ -48,5 +48,5 @@ export async function setExpiry(
   input.ConditionExpression = compileCondition({ kind: 'and', conditions }, ctx);
   Object.assign(input, ctx.toRequest());
   const output = await send(model.table, 'UpdateItem', input, { entity: model.name, key: keyValues(model, key), abortSignal: options.abortSignal });
-  return fromStoredItem(model, unmarshallItem(output.Attributes ?? {}));
+  return readReturnedItem(model, output.Attributes ?? {});
 }

@@ -1,8 +1,7 @@
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { ConfigurationError } from '../../errors.js';
 import type { TableModel } from '../../model/table-definition.js';
 import { durationMs, type Duration } from './duration.js';
-import { isExpiredValue, toTtlSeconds, type ExpiryInput } from './ttl-value.js';
+import { toTtlSeconds, type ExpiryInput } from './ttl-value.js';
 import type { z } from 'zod';
 import { kindOf } from '../../schema/zod-def.js';
 
@@ -75,24 +74,4 @@ export function ttlForWrite(
     return toTtlSeconds(value as Date | number, nowMs, { entity, attribute: ttl.fromField });
   }
   return undefined;
-}
-
-/** True when a stored (unmarshalled) item has expired by the table's clock. @internal */
-export function isExpired(ttl: TtlModel | undefined, raw: Readonly<Record<string, unknown>>, nowMs: number): boolean {
-  return ttl !== undefined && isExpiredValue(raw[ttl.attribute], nowMs);
-}
-
-/**
- * {@link isExpired} on a marshalled item, so the get hot path decides before
- * unmarshalling (and asks the clock only when the item has a TTL).
- * @internal
- */
-export function isExpiredAttribute(
-  ttl: TtlModel | undefined,
-  item: Readonly<Record<string, AttributeValue>>,
-  clock: () => number,
-): boolean {
-  if (ttl === undefined) return false;
-  const value = item[ttl.attribute]?.N;
-  return value !== undefined && isExpiredValue(Number(value), clock());
 }

@@ -54,8 +54,4 @@ export function toTtlSeconds(input: ExpiryInput, nowMs: number, context: { entit
   return Math.floor(seconds);
 }
 
-/** True when a stored TTL value says the item has expired at `nowMs`. @internal */
-export function isExpiredValue(ttl: unknown, nowMs: number): boolean {
-  const value = typeof ttl === 'bigint' ? Number(ttl) : ttl;
-  return typeof value === 'number' && value <= Math.floor(nowMs / 1000);
-}
+export { isExpiredValue } from '../../model/expiry.js';

@@ -67,7 +67,10 @@ export type { BatchGetOptions, BatchGetResult } from './actions/batch-get/batch-
 export { batchWrite } from './actions/batch-write/batch-write.js';
 export type { BatchWriteOptions, BatchWriteResult } from './actions/batch-write/batch-write.js';
 export type { RetryPolicy } from './request/retry-policy.js';
-export type { WriteOperation, PutOpOptions, DeleteOpOptions } from './request/write-operation.js';
+export type { WriteOperation } from './request/write-operation.js';
+export type { PutOpOptions } from './actions/put/put-op.js';
+export type { DeleteOpOptions } from './actions/delete/delete-op.js';
+export type { TransactionParticipant, ParticipantTable, ParticipantReason } from './request/transaction-participant.js';
 export type { GetOperation, GetResults } from './request/get-operation.js';
 export type { VersionConfig } from './extensions/versioning/versioning.js';
 export type { TimestampsConfig, TimestampFormat } from './extensions/timestamps/timestamps.js';

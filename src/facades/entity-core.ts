@@ -46,22 +46,14 @@ export class EntityCore<
   readonly model: EntityModel;
 
   /**
-   * `compilers` are the optional write features (compression, version,
-   * timestamps) the full `Table` passes in; without them such configs are
-   * refused with `ConfigurationError`. @internal
+   * `compilers` are the storage codec and the write extensions the full
+   * `Table` passes in; without them configs that need one are refused with
+   * `ConfigurationError`. @internal
    */
   constructor(table: TableModel, name: Name, config: EntityCoreConfig<S, K>, compilers?: FeatureCompilers) {
     this.name = name;
     this.schema = config.schema;
-    const features = config as EntityFeatures;
-    this.model = compileEntity(
-      table,
-      name,
-      config.schema,
-      config.keys as EntityKeys,
-      { ttl: features.ttl, version: features.version, timestamps: features.timestamps, compress: features.compress },
-      compilers,
-    );
+    this.model = compileEntity(table, name, config.schema, config.keys as EntityKeys, config as unknown as EntityFeatures, compilers);
   }
 
   /** Reads one item by its key attributes; `undefined` when absent. */

@@ -1,19 +1,21 @@
 import type { z } from 'zod';
 import type { ConditionInput } from '../expressions/condition-builder.js';
 import { deleteItem, type DeleteOptions } from '../actions/delete/delete.js';
-import { notExistsCondition, putItem, type PutOptions } from '../actions/put/put.js';
+import { putItem, type PutOptions } from '../actions/put/put.js';
+import { storedForm } from '../actions/put/put-request.js';
+import { putOperation, type PutOpOptions } from '../actions/put/put-op.js';
+import { deleteOperation, type DeleteOpOptions } from '../actions/delete/delete-op.js';
+import { updateOperation } from '../actions/update/update-op.js';
+import { conditionOperation } from '../actions/condition-check/condition-op.js';
+import { itemNotExists, notExpired } from '../expressions/item-conditions.js';
+import type { WriteOperation } from '../request/write-operation.js';
+import { versioningExtension } from '../extensions/versioning/versioning-extension.js';
+import { timestampsExtension } from '../extensions/timestamps/timestamps-extension.js';
+import { writeTokenExtension } from '../extensions/write-token/write-token-extension.js';
+import { ttlExtension } from '../extensions/ttl/ttl-extension.js';
 import type { VersionConfig } from '../extensions/versioning/versioning.js';
 import type { TimestampsConfig } from '../extensions/timestamps/timestamps.js';
 import { getOperation, type GetOperation } from '../request/get-operation.js';
-import {
-  conditionOperation,
-  deleteOperation,
-  putOperation,
-  updateOperation,
-  type DeleteOpOptions,
-  type PutOpOptions,
-  type WriteOperation,
-} from '../request/write-operation.js';
 import type { TableModel } from '../model/table-definition.js';
 import type { UpdateInput } from '../expressions/update-builder.js';
 import type { UpdateOpOptions, UpdateOptions } from '../actions/update/update-request.js';
@@ -31,13 +33,10 @@ import {
 } from '../actions/scan/scan.js';
 import type { FeatureCompilers } from '../model/entity-model.js';
 import { EntityCore } from './entity-core.js';
-import { toStoredItem, parseInput } from '../model/item-codec.js';
+import { parseInput } from '../model/item-codec.js';
 import { compileCompression } from '../schema/compression.js';
-import { resolveVersion } from '../extensions/versioning/versioning.js';
-import { resolveTimestamps } from '../extensions/timestamps/timestamps.js';
 import type { AnyObjectSchema, AttributeOf, EntityKeys, PrimaryKeyOf, QueryKey, SortValues } from '../model/entity-types.js';
 import { setExpiry, type ExpiryUpdateOptions } from '../extensions/ttl/expiry-update.js';
-import { notExpiredNode } from '../extensions/ttl/ttl-condition.js';
 import type { TtlConfig } from '../extensions/ttl/ttl-model.js';
 import type { ExpiryInput } from '../extensions/ttl/ttl-value.js';
 import type { ConditionNode } from '../expressions/condition-node.js';
@@ -81,8 +80,15 @@ export interface EntityConfig<S extends AnyObjectSchema, K extends EntityKeys<At
   readonly compress?: CompressionConfig<AttributeOf<S>>;
 }
 
-/** The write features only the full entity supports (not `tablewright/core`). */
-const FULL_FEATURES: FeatureCompilers = { compression: compileCompression, version: resolveVersion, timestamps: resolveTimestamps };
+/**
+ * The write features only the full entity supports (not `tablewright/core`):
+ * compression (a storage codec) and the write extensions, in the order their
+ * hooks run.
+ */
+const FULL_FEATURES: FeatureCompilers = {
+  compression: compileCompression,
+  extensions: [ttlExtension, timestampsExtension, versioningExtension, writeTokenExtension],
+};
 
 /** Result of `put` with `returnValues: 'ALL_OLD'`. */
 export interface PutResult<T> {
@@ -116,7 +122,8 @@ export class Entity<
 
   /** Like `put`, but fails with `ConditionFailedError` if an item with this key exists. */
   async create(item: z.input<S>, options?: Omit<PutOptions<z.output<S>>, 'returnValues'>): Promise<z.output<S>> {
-    return (await putItem(this.model, item, options as PutOptions<unknown>, notExistsCondition(this.model), true)).item as z.output<S>;
+    return (await putItem(this.model, item, options as PutOptions<unknown>, itemNotExists(this.model.primary.partitionKeyAttribute), true))
+      .item as z.output<S>;
   }
 
   /** Deletes by key. With `returnValues: 'ALL_OLD'`, returns the deleted item. */
@@ -129,7 +136,7 @@ export class Entity<
    * generated key and the entity type. Useful for debugging key design.
    */
   toStored(item: z.input<S>): Record<string, unknown> {
-    return toStoredItem(this.model, parseInput(this.model, item));
+    return storedForm(this.model, parseInput(this.model, item));
   }
 
   /**
@@ -150,8 +157,9 @@ export class Entity<
    * now): combine it with others, e.g. `c.and(c.eq('status', 'open'), Cart.notExpired())`.
    */
   notExpired(): ConditionNode {
-    if (!this.model.ttl) throw new ConfigurationError(`${this.name}: the table declares no ttlAttribute`);
-    return notExpiredNode(this.model.ttl, this.model.table.clock());
+    const attribute = this.model.table.ttlAttribute;
+    if (!attribute) throw new ConfigurationError(`${this.name}: the table declares no ttlAttribute`);
+    return notExpired(attribute, this.model.table.clock());
   }
 
   // transactions and batch (issue 5)

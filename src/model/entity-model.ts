@@ -1,15 +1,12 @@
 import type { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
 import { compileKeyTemplate, type CompiledKey, type KeyTemplate } from '../keys/key-template.js';
-import type { resolveVersion, VersionConfig, VersionModel } from '../extensions/versioning/versioning.js';
-import { WRITE_TOKEN_ATTRIBUTE } from '../extensions/write-token/write-token.js';
 import type { compileCompression, CompressionAlgorithm, CompressionConfig } from '../schema/compression.js';
 import { compileFromStorage, compileReadFields, compileToStorage, type Converter, type FieldConverter } from '../schema/storage-codec.js';
-import type { resolveTimestamps, TimestampModel, TimestampsConfig } from '../extensions/timestamps/timestamps.js';
 import { defOf, kindOf } from '../schema/zod-def.js';
 import type { ResolvedIndex, TableModel } from './table-definition.js';
-import { compileTtl, type TtlConfig, type TtlModel } from '../extensions/ttl/ttl-model.js';
 import type { AnyObjectSchema, EntityKeys } from './entity-types.js';
+import type { WriteExtension, WriteExtensionFactory } from './write-extension.js';
 
 /** The compiled keys of the primary key or one index. @internal */
 export interface CompiledIndexKeys {
@@ -40,12 +37,8 @@ export interface EntityModel {
   readonly generatedAttributes: ReadonlySet<string>;
   readonly toStorage: Converter | undefined;
   readonly fromStorage: Converter | undefined;
-  /** Set when the table has a TTL attribute. */
-  readonly ttl: TtlModel | undefined;
-  /** Optimistic locking, when the entity declares `version`. */
-  readonly version: VersionModel | undefined;
-  /** Managed createdAt/updatedAt, when the entity declares `timestamps`. */
-  readonly timestamps: TimestampModel | undefined;
+  /** The write extensions compiled for this entity, in registration order (none in `tablewright/core`). */
+  readonly extensions: readonly WriteExtension[];
   /** Attributes stored compressed (as Binary), with their algorithm. */
   readonly compressed: ReadonlyMap<string, CompressionAlgorithm>;
   /**
@@ -55,26 +48,26 @@ export interface EntityModel {
   readonly readFields: readonly FieldConverter[] | undefined;
 }
 
-/** Optional entity features compiled with the model. @internal */
+/** The entity options the model reads itself; extensions read their own from the same config. @internal */
 export interface EntityFeatures {
-  readonly ttl?: TtlConfig | undefined;
-  readonly version?: VersionConfig | undefined;
-  readonly timestamps?: TimestampsConfig | undefined;
   readonly compress?: CompressionConfig | undefined;
+  readonly [option: string]: unknown;
 }
 
 /**
- * Compilers of the optional write features, passed in by the full `Table` so
- * that a core-only bundle (`tablewright/core`) carries neither node:zlib nor
- * the locking/timestamp code. A configured feature without its compiler is
- * refused, never ignored.
+ * What the facade compiles an entity with: the storage codec for compression
+ * and the write extensions. The core entry passes neither, so its bundle
+ * carries neither node:zlib nor the write features; a config that needs a
+ * missing one is refused, never ignored.
  * @internal
  */
 export interface FeatureCompilers {
   readonly compression?: typeof compileCompression;
-  readonly version?: typeof resolveVersion;
-  readonly timestamps?: typeof resolveTimestamps;
+  readonly extensions?: readonly WriteExtensionFactory[];
 }
+
+/** Entity options that need a write feature; refused when nothing handles them. */
+const WRITE_OPTIONS = ['compress', 'version', 'timestamps'] as const;
 
 const KEYABLE = new Set(['string', 'number', 'date', 'enum', 'literal', 'boolean', 'bigint', 'template_literal']);
 
@@ -91,8 +84,9 @@ export function compileEntity(
     throw new ConfigurationError(`Entity ${name}: ${message}`);
   };
   if (!name) fail('a name is required');
-  const unsupported = (['compress', 'version', 'timestamps'] as const).filter(
-    (f) => Boolean(features[f]) && !compilers[f === 'compress' ? 'compression' : f],
+  const factories = compilers.extensions ?? [];
+  const unsupported = WRITE_OPTIONS.filter(
+    (f) => Boolean(features[f]) && !(f === 'compress' ? compilers.compression : factories.some((x) => x.option === f)),
   );
   if (unsupported.length) {
     fail(`${unsupported.join(', ')}: not in tablewright/core, use Table from 'tablewright'`);
@@ -102,7 +96,7 @@ export function compileEntity(
   const shape = def.shape!;
   const isAttribute = (segment: string) => Object.prototype.hasOwnProperty.call(shape, segment);
 
-  const generated = new Set<string>([table.partitionKey, table.entityTypeAttribute, WRITE_TOKEN_ATTRIBUTE]);
+  const generated = new Set<string>([table.partitionKey, table.entityTypeAttribute, table.writeTokenAttribute]);
   if (table.sortKey) generated.add(table.sortKey);
   if (table.ttlAttribute) generated.add(table.ttlAttribute);
   for (const index of Object.values(table.indexes)) {
@@ -167,6 +161,17 @@ export function compileEntity(
   const compression = compilers.compression?.(name, shape, features.compress, keyAttributes);
   const toStorage = compileToStorage(schema);
   const fromStorage = compileFromStorage(schema);
+  const extensions: WriteExtension[] = [];
+  for (const factory of factories) {
+    const extension = factory.create({ table, entity: name, shape, config: features, fail });
+    if (extension) extensions.push(extension);
+  }
+  for (const extension of extensions) {
+    for (const attr of extension.attributes) {
+      if (isAttribute(attr)) fail(`schema field "${attr}" collides with a bookkeeping attribute of table ${table.name}`);
+      generated.add(attr);
+    }
+  }
 
   return {
     name,
@@ -177,9 +182,7 @@ export function compileEntity(
     indexes,
     primaryAttributes: new Set([...primary.pk.attributes, ...(primary.sk?.attributes ?? [])]),
     generatedAttributes: generated,
-    ttl: compileTtl(table, name, shape, features.ttl),
-    version: compilers.version?.(shape, features.version, fail),
-    timestamps: compilers.timestamps?.(shape, features.timestamps, fail),
+    extensions,
     toStorage: compression ? (v) => compression.compress(toStorage ? toStorage(v) : v) : toStorage,
     fromStorage: compression
       ? (v) => {

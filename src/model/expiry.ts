@@ -6,6 +6,12 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
  * them. Writing expiries is the TTL write extension's business.
  */
 
+/** A duration: milliseconds, or a number with a unit (`'30d'`, `'12h'`, `'15m'`, `'45s'`, `'500ms'`, `'2w'`). */
+export type Duration = number | `${number}${'ms' | 's' | 'm' | 'h' | 'd' | 'w'}`;
+
+/** When an item expires: a Date, epoch seconds, or `{ after: duration }` from now. */
+export type ExpiryInput = Date | number | { readonly after: Duration };
+
 /** True when a stored TTL value (epoch seconds) says the item has expired at `nowMs`. @internal */
 export function isExpiredValue(ttl: unknown, nowMs: number): boolean {
   const value = typeof ttl === 'bigint' ? Number(ttl) : ttl;

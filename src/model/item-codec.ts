@@ -1,8 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { z } from 'zod';
-import { ConfigurationError, ValidationError, type ValidationIssue } from '../errors.js';
-import { ttlForWrite } from '../extensions/ttl/ttl-model.js';
-import type { ExpiryInput } from '../extensions/ttl/ttl-value.js';
+import { ValidationError, type ValidationIssue } from '../errors.js';
 import type { EntityModel } from './entity-model.js';
 
 /**
@@ -26,14 +24,11 @@ export function parseInput(model: EntityModel, input: unknown): Record<string, u
   return result.data as Record<string, unknown>;
 }
 
-/** Per-write choices that are not part of the item. */
-export interface WriteExtras {
-  /** Overrides the entity's TTL rule; `null` stores no expiry. */
-  readonly expiresAt?: ExpiryInput | null | undefined;
-}
-
-/** Turns parsed values into the item to store: storage conversions, every key, the entity type, the TTL. */
-export function toStoredItem(model: EntityModel, parsed: Record<string, unknown>, extras: WriteExtras = {}): Record<string, unknown> {
+/**
+ * Turns parsed values into the item to store: storage conversions, every key
+ * and the entity type. Extensions add their attributes after (see `storeItem`).
+ */
+export function toStoredItem(model: EntityModel, parsed: Record<string, unknown>): Record<string, unknown> {
   const stored = (model.toStorage ? model.toStorage(parsed) : { ...parsed }) as Record<string, unknown>;
   const { primary, table } = model;
   stored[primary.partitionKeyAttribute] = primary.pk.build(parsed);
@@ -49,12 +44,6 @@ export function toStoredItem(model: EntityModel, parsed: Record<string, unknown>
     if (sk !== undefined) stored[keys.sortKeyAttribute!] = sk;
   }
   stored[table.entityTypeAttribute] = model.name;
-  if (model.ttl) {
-    const ttl = ttlForWrite(model.ttl, parsed, table.clock(), model.name, extras.expiresAt);
-    if (ttl !== undefined) stored[model.ttl.attribute] = ttl;
-  } else if (extras.expiresAt !== undefined && extras.expiresAt !== null) {
-    throw new ConfigurationError(`${model.name}: expiresAt needs a table with ttlAttribute`);
-  }
   return stored;
 }
 

@@ -67,6 +67,7 @@ export function resolveTable(config: TableConfig): TableModel {
     stream: config.stream,
     deletionProtection: config.deletionProtection ?? false,
     entityTypeAttribute: config.entityTypeAttribute ?? '_et',
+    writeTokenAttribute: config.writeTokenAttribute ?? '_wt',
     delimiter,
     cursorSecret: typeof secret === 'string' ? new TextEncoder().encode(secret) : secret,
     clock: config.clock ?? Date.now,

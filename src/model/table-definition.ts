@@ -42,6 +42,13 @@ export interface TableConfig {
   readonly deletionProtection?: boolean;
   /** Attribute that records which entity an item belongs to. Default `_et`. */
   readonly entityTypeAttribute?: string;
+  /**
+   * Bookkeeping attribute holding the per-call write token of creates,
+   * version-locked writes and conditional updates (it lets a resend after a
+   * lost response be recognised as the write's own success). Stripped on
+   * read; no schema field may use the name. Default `_wt`.
+   */
+  readonly writeTokenAttribute?: string;
   /** Delimiter between key segments. One non-alphanumeric character, default `#`. */
   readonly delimiter?: string;
   /**
@@ -68,6 +75,7 @@ export interface TableModel {
   readonly stream: StreamViewType | undefined;
   readonly deletionProtection: boolean;
   readonly entityTypeAttribute: string;
+  readonly writeTokenAttribute: string;
   readonly delimiter: string;
   readonly cursorSecret: Uint8Array | undefined;
   readonly clock: () => number;

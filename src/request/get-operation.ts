@@ -1,7 +1,10 @@
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, CancellationReason as SdkReason } from '@aws-sdk/client-dynamodb';
 import type { EntityModel } from '../model/entity-model.js';
 import { keyValues, primaryKey } from '../model/item-codec.js';
+import type { TableModel } from '../model/table-definition.js';
+import { entityCancellation } from './entity-cancellation.js';
 import { entityItemIdentity } from './item-identity.js';
+import type { ParticipantReason } from './transaction-participant.js';
 
 /**
  * One key to read with `transactGet` or `batchGet`, built by `Entity.getOp`.
@@ -18,6 +21,10 @@ export interface GetOperation<T = unknown> {
   readonly model: EntityModel;
   /** @internal */
   readonly identity: string;
+  /** @internal */
+  readonly table: TableModel;
+  /** Reads this key's reason when a `transactGet` is cancelled. @internal */
+  interpretCancellation(reason: SdkReason): ParticipantReason;
   /** Carries the result type only. @internal */
   readonly __item?: T;
 }
@@ -32,6 +39,8 @@ export function getOperation<T>(model: EntityModel, key: Readonly<Record<string,
     request: { TableName: model.table.name, Key },
     model,
     identity: entityItemIdentity(model, Key),
+    table: model.table,
+    interpretCancellation: entityCancellation,
   };
 }
 

@@ -17,7 +17,7 @@ export function projectionExpression(model: EntityModel, attributes: readonly st
   }
   const names = new Set(attributes);
   names.add(model.table.entityTypeAttribute);
-  if (model.ttl) names.add(model.ttl.attribute); // expired items are hidden even from projections
+  if (model.table.ttlAttribute) names.add(model.table.ttlAttribute); // expired items are hidden even from projections
   return [...names].map((n) => ctx.name(n)).join(', ');
 }
 

@@ -6,7 +6,7 @@ import type { ConditionNode } from '../expressions/condition-node.js';
 import type { ExpressionContext } from '../expressions/expression-context.js';
 import { decodeCursor, type CursorScope } from './cursor.js';
 import type { TableModel } from '../model/table-definition.js';
-import { notExpiredNode } from '../extensions/ttl/ttl-condition.js';
+import { allConditions, entityTypeIs, notExpired } from '../expressions/item-conditions.js';
 
 /**
  * Pieces shared by Query and Scan requests: which index, the entity-type
@@ -85,20 +85,10 @@ export function entityFilter(
   options: Pick<PageOptions, 'includeExpired'> = {},
 ): ConditionNode | undefined {
   const parts: ConditionNode[] = [];
-  if (table.ttlAttribute && !options.includeExpired) {
-    parts.push(notExpiredNode({ attribute: table.ttlAttribute }, table.clock()));
-  }
-  if (entities && entities.length > 0) {
-    const left = { kind: 'path', path: [table.entityTypeAttribute] } as const;
-    parts.push(
-      entities.length === 1
-        ? { kind: 'compare', op: '=', left, right: { kind: 'value', value: entities[0] } }
-        : { kind: 'in', operand: left, values: entities.map((value) => ({ kind: 'value', value })) },
-    );
-  }
+  if (table.ttlAttribute && !options.includeExpired) parts.push(notExpired(table.ttlAttribute, table.clock()));
+  if (entities && entities.length > 0) parts.push(entityTypeIs(table.entityTypeAttribute, entities));
   if (filter) parts.push(filter);
-  if (parts.length === 0) return undefined;
-  return parts.length === 1 ? parts[0] : { kind: 'and', conditions: parts };
+  return allConditions(parts);
 }
 
 /** Applies limit, cursor and filter to a request. Throws before sending on bad options. @internal */

@@ -128,8 +128,10 @@ describe('ambiguous writes (response lost after DynamoDB applied the write)', ()
         },
       },
       model: Counter.model,
-      guard: { condition: undefined, token: undefined, versioned: false, expectedVersion: undefined },
+      guard: { token: undefined, versioned: false, expectedVersion: undefined },
       identity: `${tableName}\u0000COUNTER#c1\u0000COUNTER`,
+      table: Counter.model.table,
+      interpretCancellation: () => ({ item: undefined, versionConflict: undefined }),
     };
     const sentBefore = proxy.seen.get('TransactWriteItems') ?? 0;
     proxy.dropNext('TransactWriteItems');

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConditionFailedError, ConfigurationError, VersionConflictError, type Table } from '../../src/index.js';
 import { versionGuard } from '../../src/extensions/versioning/versioning.js';
-import { timestampUpdate } from '../../src/extensions/timestamps/timestamps.js';
+import { resolveTimestamps, timestampUpdate } from '../../src/extensions/timestamps/timestamps.js';
 import { createTestTable, localClient } from '../helpers/local.js';
 
 const client = localClient();
@@ -160,7 +160,7 @@ describe('managed timestamps', () => {
   });
 
   it('gives the update operation SET updatedAt (createdAt only if not exists)', () => {
-    const model = Doc.model.timestamps!;
+    const model = resolveTimestamps(Doc.model.shape, true, (m) => { throw new Error(m); })!;
     const at = Date.parse('2026-03-01T00:00:00.000Z');
     expect(timestampUpdate(model, at)).toEqual({ set: { updatedAt: new Date(at) }, setIfNotExists: { createdAt: new Date(at) } });
   });
@@ -168,7 +168,7 @@ describe('managed timestamps', () => {
 
 describe('update hook (for Entity.update)', () => {
   it('guardUpdate: requires the version read, sets version+1, updatedAt, createdAt if not exists, and a write token', async () => {
-    const { guardUpdate } = await import('../../src/extensions/write-guard.js');
+    const { guardUpdate } = await import('../../src/model/apply-extensions.js');
     now = Date.parse('2026-04-01T00:00:00.000Z');
     const { guard, set, setIfNotExists } = guardUpdate(Doc.model, { expectedVersion: 4 });
     expect(guard).toMatchObject({ versioned: true, expectedVersion: 4 });

@@ -1,14 +1,10 @@
-import type { DeleteItemCommandInput } from '@aws-sdk/client-dynamodb';
+import { ConditionFailedError } from '../../errors.js';
+import type { ConditionInput } from '../../expressions/condition-builder.js';
+import { interpretConditionFailure } from '../../model/apply-extensions.js';
 import type { EntityModel } from '../../model/entity-model.js';
 import { readReturnedItem } from '../../model/item-reader.js';
-import { keyValues, primaryKey } from '../../model/item-codec.js';
-import { compileCondition } from '../../expressions/compile-condition.js';
-import { resolveCondition, type ConditionInput } from '../../expressions/condition-builder.js';
-import type { ConditionNode } from '../../expressions/condition-node.js';
-import { ExpressionContext } from '../../expressions/expression-context.js';
-import { ConditionFailedError } from '../../errors.js';
-import { guardDelete, interpretConditionFailure } from '../../extensions/write-guard.js';
 import { send } from '../../request/send.js';
+import { prepareDelete } from './delete-request.js';
 
 /** Options of `Entity.delete`. */
 export interface DeleteOptions<T> {
@@ -24,32 +20,14 @@ export interface DeleteOptions<T> {
   readonly expectedVersion?: number | 'any';
 }
 
-/** Builds a DeleteItem request. No I/O. @internal */
-export function prepareDelete(
-  model: EntityModel,
-  key: Readonly<Record<string, unknown>>,
-  condition: ConditionNode | undefined,
-  guardCondition?: ConditionNode,
-): DeleteItemCommandInput {
-  const input: DeleteItemCommandInput = { TableName: model.table.name, Key: primaryKey(model, key) };
-  const all = [condition, guardCondition].filter((c): c is ConditionNode => c !== undefined);
-  if (all.length > 0) {
-    const ctx = new ExpressionContext();
-    input.ConditionExpression = compileCondition(all.length === 1 ? all[0]! : { kind: 'and', conditions: all }, ctx);
-    Object.assign(input, ctx.toRequest());
-    input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
-  }
-  return input;
-}
-
-/** @internal */
+/** Sends a delete; a failed condition is read back by the write extensions. @internal */
 export async function deleteItem(model: EntityModel, key: Readonly<Record<string, unknown>>, options: DeleteOptions<unknown> = {}) {
-  const guard = guardDelete(model, options.expectedVersion);
-  const input = prepareDelete(model, key, options.condition && resolveCondition(options.condition), guard.condition);
+  const prepared = prepareDelete(model, key, options.condition, options);
+  const { input, guard } = prepared;
   if (options.returnValues === 'ALL_OLD') input.ReturnValues = 'ALL_OLD';
   let output;
   try {
-    output = await send(model.table, 'DeleteItem', input, { entity: model.name, key: keyValues(model, key), abortSignal: options.abortSignal });
+    output = await send(model.table, 'DeleteItem', input, { entity: model.name, key: prepared.key, abortSignal: options.abortSignal });
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
     const outcome = interpretConditionFailure(model, guard, error, 'delete');

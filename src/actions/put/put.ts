@@ -1,18 +1,12 @@
-import type { PutItemCommandInput } from '@aws-sdk/client-dynamodb';
-import type { EntityModel } from '../../model/entity-model.js';
-import { readReturnedItem } from '../../model/item-reader.js';
-import { keyValues, parseInput, toStoredItem, type WriteExtras } from '../../model/item-codec.js';
-import { compileCondition } from '../../expressions/compile-condition.js';
+import { ConditionFailedError } from '../../errors.js';
 import { resolveCondition, type ConditionInput } from '../../expressions/condition-builder.js';
 import type { ConditionNode } from '../../expressions/condition-node.js';
-import { ExpressionContext } from '../../expressions/expression-context.js';
-import { guardPut, interpretConditionFailure, type WriteGuard } from '../../extensions/write-guard.js';
-import { WRITE_TOKEN_ATTRIBUTE } from '../../extensions/write-token/write-token.js';
-import { ConditionFailedError } from '../../errors.js';
-import { marshallItem } from '../../marshalling/marshall.js';
-import type { ExpiryInput } from '../../extensions/ttl/ttl-value.js';
-import { assertStoredItemFits } from '../../limits/stored-item-size.js';
+import { interpretConditionFailure } from '../../model/apply-extensions.js';
+import type { EntityModel } from '../../model/entity-model.js';
+import type { ExpiryInput } from '../../model/expiry.js';
+import { readReturnedItem } from '../../model/item-reader.js';
 import { send } from '../../request/send.js';
+import { preparePut } from './put-request.js';
 
 /** Options of `Entity.put`. */
 export interface PutOptions<T> {
@@ -25,54 +19,7 @@ export interface PutOptions<T> {
   readonly abortSignal?: AbortSignal;
 }
 
-/** The request a put sends, built without sending (transactions and batches reuse it). @internal */
-export interface PreparedPut {
-  readonly input: PutItemCommandInput;
-  readonly parsed: Record<string, unknown>;
-  readonly key: Record<string, unknown>;
-  /** Version/timestamp/write-token bookkeeping of this put. */
-  readonly guard: WriteGuard;
-}
-
-/** How a put is prepared. @internal */
-export interface PutFlags extends WriteExtras {
-  /** The caller requires that the item does not exist (`extra` carries that condition). */
-  readonly create?: boolean;
-  /**
-   * Store a per-call write token for creates and version-locked puts (default
-   * true). Transactions turn it off: their ClientRequestToken already makes
-   * resends safe, and a fresh token per call would break that idempotency.
-   */
-  readonly writeToken?: boolean;
-}
-
-/** Validates, builds keys and compiles the condition. No I/O. @internal */
-export function preparePut(
-  model: EntityModel,
-  item: unknown,
-  condition: ConditionNode | undefined,
-  extra?: ConditionNode,
-  flags: PutFlags = {},
-): PreparedPut {
-  const parsed = parseInput(model, item);
-  const guard = guardPut(model, parsed, flags.create === true, flags.writeToken !== false);
-  const stored = toStoredItem(model, parsed, flags);
-  if (guard.token !== undefined) stored[WRITE_TOKEN_ATTRIBUTE] = guard.token;
-  // Size and value limits (ItemTooLargeError / ValidationError) before anything is sent.
-  assertStoredItemFits(model.table, model.name, stored, keyValues(model, parsed));
-  const input: PutItemCommandInput = { TableName: model.table.name, Item: marshallItem(stored) };
-  const all = [condition, extra, guard.condition].filter((c): c is ConditionNode => c !== undefined);
-  if (all.length > 0) {
-    const ctx = new ExpressionContext();
-    input.ConditionExpression = compileCondition(all.length === 1 ? all[0]! : { kind: 'and', conditions: all }, ctx);
-    Object.assign(input, ctx.toRequest());
-    // Free of charge, and lets ConditionFailedError carry the current item.
-    input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
-  }
-  return { input, parsed, key: keyValues(model, parsed), guard };
-}
-
-/** @internal */
+/** Sends a put; a failed condition is read back by the write extensions. @internal */
 export async function putItem(model: EntityModel, item: unknown, options: PutOptions<unknown> = {}, extra?: ConditionNode, create = false) {
   const prepared = preparePut(model, item, options.condition && resolveCondition(options.condition), extra, {
     create,
@@ -90,14 +37,4 @@ export async function putItem(model: EntityModel, item: unknown, options: PutOpt
   }
   const previous = output.Attributes ? readReturnedItem(model, output.Attributes) : undefined;
   return { item: prepared.parsed, previous };
-}
-
-/** `attribute_not_exists(<partition key>)`: the item must not exist yet. @internal */
-export function notExistsCondition(model: EntityModel): ConditionNode {
-  return { kind: 'exists', path: [model.primary.partitionKeyAttribute], negated: true };
-}
-
-/** `attribute_exists(<partition key>)`: the item must exist. @internal */
-export function existsCondition(model: EntityModel): ConditionNode {
-  return { kind: 'exists', path: [model.primary.partitionKeyAttribute], negated: false };
 }

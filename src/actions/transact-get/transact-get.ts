@@ -3,7 +3,7 @@ import { marshalledItemSize } from '../../limits/attribute-value-size.js';
 import type { GetOperation, GetResults } from '../../request/get-operation.js';
 import { send } from '../../request/send.js';
 import { checkTransaction } from '../../request/transaction-checks.js';
-import { mapTransactionError } from '../transact-write/transact-write.js';
+import { mapTransactionError } from '../../request/cancellation-reasons.js';
 
 /** Options of {@link transactGet}. */
 export interface TransactGetOptions {

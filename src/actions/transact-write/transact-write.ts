@@ -1,8 +1,7 @@
 import type { TransactWriteItemsCommandInput } from '@aws-sdk/client-dynamodb';
-import { DynamoDBError, IdempotencyError, TransactionCanceledError } from '../../errors.js';
 import { send } from '../../request/send.js';
 import type { WriteOperation } from '../../request/write-operation.js';
-import { toCancellationReasons } from './cancellation-reasons.js';
+import { mapTransactionError } from '../../request/cancellation-reasons.js';
 import { checkTransaction, transactWriteItemBytes } from '../../request/transaction-checks.js';
 
 /** Options of {@link transactWrite}. */
@@ -51,19 +50,4 @@ export async function transactWrite(ops: readonly WriteOperation[], options: Tra
   } catch (error) {
     throw mapTransactionError(error, ops, options.token);
   }
-}
-
-/** Refines a transaction's mapped error: cancellations get one reason per operation. @internal */
-export function mapTransactionError(
-  error: unknown,
-  ops: Parameters<typeof toCancellationReasons>[0],
-  token: string | undefined,
-): unknown {
-  if (!(error instanceof DynamoDBError)) return error;
-  const sdk = error.cause as { CancellationReasons?: Parameters<typeof toCancellationReasons>[1] } | undefined;
-  if (error.code === 'TransactionCanceledException') {
-    return new TransactionCanceledError(toCancellationReasons(ops, sdk?.CancellationReasons), { cause: error.cause });
-  }
-  if (error.code === 'IdempotentParameterMismatchException') return new IdempotencyError(token, { cause: error.cause });
-  return error;
 }

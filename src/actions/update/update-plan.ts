@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { managedAttribute } from '../../model/apply-extensions.js';
 import type { EntityModel } from '../../model/entity-model.js';
+import { REMOVED, UNKNOWN } from '../../model/write-extension.js';
 import { KeyError, ValidationError, type ValidationIssue } from '../../errors.js';
 import type { AttributePath } from '../../expressions/attribute-path.js';
 import { overlappingPaths } from '../../expressions/compile-update.js';
@@ -15,10 +17,7 @@ import { acceptsAbsent, defOf, kindOf, unwrap } from '../../schema/zod-def.js';
  * @internal
  */
 
-/** `assigned` marker: the update removes the attribute. @internal */
-export const REMOVED = Symbol('removed');
-/** `assigned` marker: the update changes the attribute to a value only DynamoDB knows (ADD, increment…). @internal */
-export const UNKNOWN = Symbol('unknown');
+export { REMOVED, UNKNOWN };
 type Assigned = unknown | typeof REMOVED | typeof UNKNOWN;
 
 /** Validated user actions plus the generated index-key actions. @internal */
@@ -53,6 +52,7 @@ export function planUpdate(model: EntityModel, key: Readonly<Record<string, unkn
         attribute: top,
       });
     }
+    // Bookkeeping the write extensions maintain (a hand-set version would defeat locking).
     const managed = managedAttribute(model, top);
     if (managed) {
       issue(action.path, managed);
@@ -125,21 +125,6 @@ export function planUpdate(model: EntityModel, key: Readonly<Record<string, unkn
   }
   actions.push(...indexKeyActions(model, key, assigned));
   return { actions, assigned };
-}
-
-/**
- * Attributes tablewright maintains itself: letting an update write them would
- * break their invariants (a hand-set version defeats optimistic locking,
- * createdAt is never changed after creation, updatedAt is always the clock).
- */
-function managedAttribute(model: EntityModel, top: string): string | undefined {
-  if (model.version?.attribute === top) {
-    return `"${top}" is the version attribute: updates increment it themselves (pass expectedVersion instead)`;
-  }
-  const stamps = model.timestamps;
-  if (stamps?.createdAt === top) return `"${top}" is managed: it is set when the item is created and never changed by updates`;
-  if (stamps?.updatedAt === top) return `"${top}" is managed: every update sets it from the table clock`;
-  return undefined;
 }
 
 /** Paths an operand reads. */

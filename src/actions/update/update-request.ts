@@ -1,22 +1,23 @@
 import type { UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
 import type { EntityModel } from '../../model/entity-model.js';
 import { keyValues, primaryKey } from '../../model/item-codec.js';
-import { ConfigurationError, ValidationError, type ValidationIssue } from '../../errors.js';
+import { ValidationError, type ValidationIssue } from '../../errors.js';
 import { compileCondition } from '../../expressions/compile-condition.js';
 import { compileUpdate, overlappingPaths } from '../../expressions/compile-update.js';
-import type { ConditionInput } from '../../expressions/condition-builder.js';
+import { resolveCondition, type ConditionInput } from '../../expressions/condition-builder.js';
 import type { ConditionNode } from '../../expressions/condition-node.js';
 import { ExpressionContext } from '../../expressions/expression-context.js';
 import { resolveUpdate, type UpdateInput } from '../../expressions/update-builder.js';
-import { ifNotExistsOperand, removeAction, setAction, valueOperand, type UpdateAction, type UpdateOperand } from '../../expressions/update-node.js';
+import { allConditions, bothConditions, eitherCondition, entityTypeIs, itemNotExists } from '../../expressions/item-conditions.js';
+import { ifNotExistsOperand, setAction, valueOperand, type UpdateAction, type UpdateOperand } from '../../expressions/update-node.js';
 import { checkEntityUpdate } from '../../limits/update-size.js';
 import { compressAttributeValue } from '../../schema/compression.js';
 import { compileToStorage } from '../../schema/storage-codec.js';
 import { isOptional, kindOf } from '../../schema/zod-def.js';
-import { notExpiredNode } from '../../extensions/ttl/ttl-condition.js';
-import { toTtlSeconds, type ExpiryInput } from '../../extensions/ttl/ttl-value.js';
-import { planUpdate, REMOVED, UNKNOWN, type UpdatePlan } from './update-plan.js';
-import { notExistsCondition } from '../put/put.js';
+import { newGuard, NO_GUARD, prepareUpdateExtensions } from '../../model/apply-extensions.js';
+import type { ExpiryInput } from '../../model/expiry.js';
+import type { UpdateCall, WriteCallOptions, WriteGuard } from '../../model/write-extension.js';
+import { planUpdate } from './update-plan.js';
 
 /** What an update returns. */
 export type UpdateReturnValues = 'NONE' | 'ALL_NEW' | 'ALL_OLD' | 'UPDATED_NEW' | 'UPDATED_OLD';
@@ -77,27 +78,35 @@ export interface PreparedUpdate {
   readonly key: Record<string, unknown>;
   /** Every value the update writes, as stored, with its path (for size checks). */
   readonly assignments: readonly { readonly path: readonly (string | number)[]; readonly value: unknown }[];
+  /** What the write extensions recorded, to read a condition failure with. */
+  readonly guard: WriteGuard;
+  /** The table clock's reading the request was built with. */
+  readonly now: number;
 }
 
-/** What other features add to an update (versioning, timestamps, write tokens). @internal */
-export interface UpdateExtras {
+/** What the caller and the write extensions add to an update. @internal */
+export interface UpdateExtras extends WriteCallOptions {
+  /** A condition already resolved to a node. */
   readonly condition?: ConditionNode | undefined;
-  readonly upsert?: boolean | undefined;
+  /** The caller's condition, resolved after the extensions ran. */
+  readonly userCondition?: ConditionInput<unknown> | undefined;
   /** `SET name = value` for top-level attributes, values in schema form (Dates…). */
   readonly set?: Readonly<Record<string, unknown>> | undefined;
   /** `SET name = if_not_exists(name, value)`, values in schema form. */
   readonly setIfNotExists?: Readonly<Record<string, unknown>> | undefined;
-  /** Further actions (already in stored form), e.g. the version increment of `expectedVersion: 'any'`. */
+  /** Further actions (already in stored form). */
   readonly actions?: readonly UpdateAction[] | undefined;
-  /** See {@link UpdateOpOptions.expiresAt}. */
-  readonly expiresAt?: ExpiryInput | null | undefined;
-  /** See {@link UpdateOpOptions.includeExpired}. */
-  readonly includeExpired?: boolean | undefined;
+  /** Inside a transaction (no per-call write token). */
+  readonly transactional?: boolean | undefined;
   /** The table clock's reading for this call (default: read it). */
   readonly now?: number | undefined;
 }
 
-/** Validates, derives index keys and compiles the request. No I/O. @internal */
+/**
+ * Folds the write extensions in, validates the changes, derives index keys
+ * and compiles the request. Pure: no I/O.
+ * @internal
+ */
 export function prepareUpdate(
   model: EntityModel,
   key: Readonly<Record<string, unknown>>,
@@ -106,21 +115,37 @@ export function prepareUpdate(
 ): PreparedUpdate {
   const Key = primaryKey(model, key);
   const keyVals = keyValues(model, key);
-  const plan = planUpdate(model, keyVals, resolveUpdate(changes));
   const now = options.now ?? model.table.clock();
-  const actions = [...plan.actions, ...extraActions(model, options), ...(options.actions ?? []), ...ttlActions(model, keyVals, plan, options, now)];
+  const guard = model.extensions.length === 0 ? NO_GUARD : newGuard();
+  const call: UpdateCall = {
+    model,
+    key: keyVals,
+    transactional: options.transactional === true,
+    options,
+    conditional: options.userCondition !== undefined || options.condition !== undefined,
+    now,
+    guard,
+    conditions: [],
+    live: [],
+    set: { ...options.set },
+    setIfNotExists: { ...options.setIfNotExists },
+    actions: [...(options.actions ?? [])],
+  };
+  prepareUpdateExtensions(call);
+  const userCondition = options.userCondition && resolveCondition(options.userCondition);
+  const plan = planUpdate(model, keyVals, resolveUpdate(changes));
+  const planned: UpdateAction[] = [];
+  for (const e of model.extensions) planned.push(...(e.plannedUpdate?.(call, plan.assigned) ?? []));
+  const actions = [...plan.actions, ...extraActions(model, call), ...call.actions, ...planned];
   const ctx = new ExpressionContext();
-  const et = model.table.entityTypeAttribute;
-  const ours: ConditionNode = { kind: 'compare', op: '=', left: { kind: 'path', path: [et] }, right: { kind: 'value', value: model.name } };
-  // Expired items count as gone (reads hide them); includeExpired opts out.
-  const live: ConditionNode = model.ttl && !options.includeExpired ? { kind: 'and', conditions: [ours, notExpiredNode(model.ttl, now)] } : ours;
-  let guard: ConditionNode;
+  // Equality on the entity type implies the item exists, and refuses another entity's item under the same key.
+  const live = allConditions([entityTypeIs(model.table.entityTypeAttribute, [model.name]), ...call.live])!;
+  let guardCondition: ConditionNode;
   if (options.upsert) {
     actions.push(...upsertActions(model, keyVals, plan.assigned));
-    guard = { kind: 'or', conditions: [notExistsCondition(model), live] };
+    guardCondition = eitherCondition(itemNotExists(model.primary.partitionKeyAttribute), live);
   } else {
-    // Equality on the entity type implies the item exists, and refuses another entity's item under the same key.
-    guard = live;
+    guardCondition = live;
   }
   const overlap = overlappingPaths(actions);
   if (overlap) {
@@ -137,52 +162,20 @@ export function prepareUpdate(
   const written = assignments(actions);
   // Values too large or numbers DynamoDB refuses: ItemTooLargeError / ValidationError before sending.
   checkEntityUpdate(model, keyVals, written);
+  const extra = allConditions([...call.conditions, userCondition, options.condition]);
   const input: UpdateItemCommandInput = {
     TableName: model.table.name,
     Key,
     UpdateExpression: compileUpdate(actions, ctx),
-    ConditionExpression: compileCondition(options.condition ? { kind: 'and', conditions: [guard, options.condition] } : guard, ctx),
+    ConditionExpression: compileCondition(extra ? bothConditions(guardCondition, extra) : guardCondition, ctx),
     ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
   };
   Object.assign(input, ctx.toRequest());
-  return { input, key: keyVals, assignments: written };
-}
-
-/**
- * The TTL attribute: `expiresAt` sets or removes it; for entities whose
- * expiry follows a schema attribute, changing that attribute recomputes it;
- * an upsert gives a created item the `ttl.after` expiry.
- */
-function ttlActions(model: EntityModel, key: Record<string, unknown>, plan: UpdatePlan, options: UpdateExtras, now: number): UpdateAction[] {
-  const ttl = model.ttl;
-  if (options.expiresAt !== undefined) {
-    if (!ttl) throw new ConfigurationError(`${model.name}: expiresAt needs a table with a ttlAttribute`);
-    if (options.expiresAt === null) return [removeAction([ttl.attribute])];
-    return [set([ttl.attribute], toTtlSeconds(options.expiresAt, now, { entity: model.name, attribute: ttl.attribute }))];
-  }
-  if (!ttl) return [];
-  if (ttl.fromField !== undefined && plan.assigned.has(ttl.fromField)) {
-    const value = plan.assigned.get(ttl.fromField);
-    if (value === UNKNOWN) {
-      throw new ValidationError({
-        entity: model.name,
-        key,
-        issues: [{ path: [ttl.fromField], message: 'the expiry follows this attribute: set its new value explicitly so the TTL can be recomputed' }],
-        direction: 'write',
-      });
-    }
-    if (value === REMOVED || value === null || value === undefined) return [removeAction([ttl.attribute])];
-    return [set([ttl.attribute], toTtlSeconds(value as Date | number, now, { entity: model.name, attribute: ttl.fromField }))];
-  }
-  if (options.upsert && ttl.afterMs !== undefined) {
-    const seconds = toTtlSeconds({ after: ttl.afterMs }, now, { entity: model.name, attribute: ttl.attribute });
-    return [setAction([ttl.attribute], ifNotExistsOperand([ttl.attribute], valueOperand(seconds)))];
-  }
-  return [];
+  return { input, key: keyVals, assignments: written, guard, now };
 }
 
 /** Bookkeeping attributes set by other features; they are not user changes, so not validated as such. */
-function extraActions(model: EntityModel, extras: UpdateExtras): UpdateAction[] {
+function extraActions(model: EntityModel, extras: Pick<UpdateCall, 'set' | 'setIfNotExists'>): UpdateAction[] {
   const out: UpdateAction[] = [];
   const stored = (name: string, value: unknown) => {
     const schema = model.shape[name];

@@ -1,36 +1,18 @@
-import type { EntityModel } from '../../model/entity-model.js';
-import { readNativeItem, readPartialItem, readReturnedItem } from '../../model/item-reader.js';
 import { ConditionFailedError } from '../../errors.js';
-import { resolveCondition } from '../../expressions/condition-builder.js';
-import type { ConditionNode } from '../../expressions/condition-node.js';
 import type { UpdateInput } from '../../expressions/update-builder.js';
-import { setAction, valueOperand, type UpdateAction } from '../../expressions/update-node.js';
-import { guardUpdate, interpretConditionFailure, type WriteGuard } from '../../extensions/write-guard.js';
-import { carriesWriteToken, newWriteToken, WRITE_TOKEN_ATTRIBUTE } from '../../extensions/write-token/write-token.js';
+import { interpretConditionFailure } from '../../model/apply-extensions.js';
+import type { EntityModel } from '../../model/entity-model.js';
 import { isExpiredItem } from '../../model/expiry.js';
+import { readNativeItem, readPartialItem, readReturnedItem } from '../../model/item-reader.js';
 import { send, type SendContext } from '../../request/send.js';
 import { returnsItemOnConditionFailure } from '../../transport/transport.js';
 import { prepareUpdate, type PreparedUpdate, type UpdateOpOptions, type UpdateOptions } from './update-request.js';
 
 /**
- * `Entity.update` / `Entity.updateOp` with everything the other features add:
- * optimistic locking, timestamps, the write token, TTL. The request building
- * itself is {@link prepareUpdate}.
- * @internal
- */
-
-/** A prepared update and the guard that interprets its condition failures. @internal */
-export interface GuardedUpdate extends PreparedUpdate {
-  readonly guard: WriteGuard;
-  /** The table clock's reading the request was built with. */
-  readonly now: number;
-}
-
-/**
- * Builds the UpdateItem request of one call. `writeToken`: store a per-call
- * token (version-locked and conditional updates) so that an SDK resend of an
- * applied update is recognised; transactions pass `false` (their
- * ClientRequestToken covers resends).
+ * Builds the UpdateItem request of one call, the write extensions folded in
+ * (versioning, timestamps, the write token, TTL). `transactional`: no
+ * per-call write token (the transaction's ClientRequestToken covers resends).
+ * Pure: no I/O.
  * @internal
  */
 export function prepareGuardedUpdate(
@@ -38,42 +20,15 @@ export function prepareGuardedUpdate(
   key: Readonly<Record<string, unknown>>,
   changes: UpdateInput<unknown>,
   options: UpdateOpOptions<unknown>,
-  writeToken: boolean,
-): GuardedUpdate {
-  const now = model.table.clock();
-  const locking = guardUpdate(model, { expectedVersion: options.expectedVersion, writeToken });
-  let guard = locking.guard;
-  const set: Record<string, unknown> = { ...locking.set };
-  const condition = options.condition && resolveCondition(options.condition);
-  if (writeToken && guard.token === undefined && condition) {
-    // A resend of an applied conditional update may fail its own condition (e.g. status 'open' → 'closed').
-    const token = newWriteToken();
-    set[WRITE_TOKEN_ATTRIBUTE] = token;
-    guard = { ...guard, token };
-  }
-  const actions: UpdateAction[] = [];
-  if (model.version && options.expectedVersion === 'any') actions.push(versionIncrement(model.version.attribute));
-  const conditions = [guard.condition, condition].filter((c): c is ConditionNode => c !== undefined);
-  const prepared = prepareUpdate(model, key, changes, {
-    condition: conditions.length === 0 ? undefined : conditions.length === 1 ? conditions[0] : { kind: 'and', conditions },
+  transactional: boolean,
+): PreparedUpdate {
+  return prepareUpdate(model, key, changes, {
+    userCondition: options.condition,
     upsert: options.upsert,
-    set,
-    setIfNotExists: locking.setIfNotExists,
-    actions,
+    expectedVersion: options.expectedVersion,
     expiresAt: options.expiresAt,
     includeExpired: options.includeExpired,
-    now,
-  });
-  return { ...prepared, guard, now };
-}
-
-/** `SET version = if_not_exists(version, 0) + 1`: unchecked, but still invalidates what others read. */
-function versionIncrement(attribute: string): UpdateAction {
-  return setAction([attribute], {
-    kind: 'arithmetic',
-    op: '+',
-    left: { kind: 'ifNotExists', path: [attribute], fallback: valueOperand(0) },
-    right: valueOperand(1),
+    transactional,
   });
 }
 
@@ -85,7 +40,7 @@ export async function updateItem(
   options: UpdateOptions<unknown> = {},
   retriedExpired = false,
 ): Promise<unknown> {
-  const prepared = prepareGuardedUpdate(model, key, changes, options, true);
+  const prepared = prepareGuardedUpdate(model, key, changes, options, false);
   const returnValues = options.returnValues ?? 'NONE';
   if (returnValues !== 'NONE') prepared.input.ReturnValues = returnValues;
   const context = { entity: model.name, key: prepared.key, abortSignal: options.abortSignal };
@@ -96,10 +51,9 @@ export async function updateItem(
     if (!(error instanceof ConditionFailedError)) throw error;
     const mapped = error;
     const current = mapped.item;
+    const first = interpretConditionFailure(model, prepared.guard, mapped, 'update');
     // An SDK resend of this very call, applied the first time.
-    if (carriesWriteToken(current, prepared.guard.token)) {
-      return returnValues === 'ALL_NEW' && current ? readNativeItem(model, current) : undefined;
-    }
+    if (first === 'applied') return returnValues === 'ALL_NEW' && current ? readNativeItem(model, current) : undefined;
     const expired = current !== undefined && !options.includeExpired && isExpiredItem(model.table.ttlAttribute, current, prepared.now);
     if (expired && options.upsert && !prepared.guard.versioned && !retriedExpired && current[model.table.entityTypeAttribute] === model.name) {
       // Expired but not yet deleted: remove the leftover as TTL would (only if unchanged) and create afresh.
@@ -107,7 +61,7 @@ export async function updateItem(
     }
     // An expired item counts as missing, like on reads.
     const seen = expired ? new ConditionFailedError({ entity: model.name, key: prepared.key, cause: mapped.cause }) : mapped;
-    const outcome = interpretConditionFailure(model, prepared.guard, seen, 'update');
+    const outcome = seen === mapped ? first : interpretConditionFailure(model, prepared.guard, seen, 'update');
     if (outcome === 'applied') return undefined;
     if (outcome === seen && seen.item === undefined && !options.upsert && returnsItemOnConditionFailure(model.table.transport)) {
       throw new ConditionFailedError({
@@ -127,11 +81,11 @@ export async function updateItem(
 /** Deletes an expired item if its TTL value is still the one seen; false when it changed meanwhile. */
 async function deleteExpiredLeftover(
   model: EntityModel,
-  prepared: GuardedUpdate,
+  prepared: PreparedUpdate,
   current: Record<string, unknown>,
   context: SendContext,
 ): Promise<boolean> {
-  const ttl = model.ttl!.attribute;
+  const ttl = model.table.ttlAttribute!;
   try {
     await send(
       model.table,

@@ -2,8 +2,9 @@
  * Durations for TTL: `'90d'`, `'12h'`, `'30m'`, `'45s'`, `'2w'`, or milliseconds.
  */
 
-/** A duration string like `'30d'` or a number of milliseconds. */
-export type Duration = number | `${number}${'ms' | 's' | 'm' | 'h' | 'd' | 'w'}`;
+import type { Duration } from '../../model/expiry.js';
+
+export type { Duration };
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 

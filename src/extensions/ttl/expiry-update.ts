@@ -4,11 +4,9 @@ import type { EntityModel } from '../../model/entity-model.js';
 import { keyValues, primaryKey } from '../../model/item-codec.js';
 import { readReturnedItem } from '../../model/item-reader.js';
 import { compileCondition } from '../../expressions/compile-condition.js';
-import type { ConditionNode } from '../../expressions/condition-node.js';
+import { bothConditions, itemExists, notExpired } from '../../expressions/item-conditions.js';
 import { ExpressionContext } from '../../expressions/expression-context.js';
 import { send } from '../../request/send.js';
-import { existsCondition } from '../../actions/put/put.js';
-import { notExpiredNode } from './ttl-condition.js';
 import { toTtlSeconds, type ExpiryInput } from './ttl-value.js';
 
 /** Options of `extendExpiry` / `removeExpiry`. */
@@ -30,8 +28,8 @@ export async function setExpiry(
   expiresAt: ExpiryInput | null,
   options: ExpiryUpdateOptions = {},
 ): Promise<Record<string, unknown>> {
-  const ttl = model.ttl;
-  if (!ttl) throw new ConfigurationError(`${model.name}: the table declares no ttlAttribute`);
+  const attribute = model.table.ttlAttribute;
+  if (!attribute) throw new ConfigurationError(`${model.name}: the table declares no ttlAttribute`);
   const now = model.table.clock();
   const ctx = new ExpressionContext();
   const input: UpdateItemCommandInput = {
@@ -39,13 +37,13 @@ export async function setExpiry(
     Key: primaryKey(model, key),
     UpdateExpression:
       expiresAt === null
-        ? `REMOVE ${ctx.name(ttl.attribute)}`
-        : `SET ${ctx.name(ttl.attribute)} = ${ctx.value(toTtlSeconds(expiresAt, now, { entity: model.name, attribute: ttl.attribute }))}`,
+        ? `REMOVE ${ctx.name(attribute)}`
+        : `SET ${ctx.name(attribute)} = ${ctx.value(toTtlSeconds(expiresAt, now, { entity: model.name, attribute }))}`,
     ReturnValues: 'ALL_NEW',
   };
-  const conditions: ConditionNode[] = [existsCondition(model)];
-  if (!options.includeExpired) conditions.push(notExpiredNode(ttl, now));
-  input.ConditionExpression = compileCondition({ kind: 'and', conditions }, ctx);
+  const exists = itemExists(model.primary.partitionKeyAttribute);
+  // An expired item counts as gone (reads hide it); includeExpired resurrects it.
+  input.ConditionExpression = compileCondition(options.includeExpired ? exists : bothConditions(exists, notExpired(attribute, now)), ctx);
   Object.assign(input, ctx.toRequest());
   const output = await send(model.table, 'UpdateItem', input, { entity: model.name, key: keyValues(model, key), abortSignal: options.abortSignal });
   return readReturnedItem(model, output.Attributes ?? {});

@@ -1,5 +1,6 @@
 import { TtlError } from '../../errors.js';
-import { durationMs, type Duration } from './duration.js';
+import type { ExpiryInput } from '../../model/expiry.js';
+import { durationMs } from './duration.js';
 
 /** DynamoDB ignores TTL values more than five years in the past. */
 export const MAX_TTL_AGE_SECONDS = 5 * 366 * 24 * 3600;
@@ -9,8 +10,7 @@ export const MAX_TTL_AGE_SECONDS = 5 * 366 * 24 * 3600;
  */
 export const MAX_PLAUSIBLE_EPOCH_SECONDS = 1e11;
 
-/** When an item expires: a Date, epoch seconds, or `{ after: duration }` from now. */
-export type ExpiryInput = Date | number | { readonly after: Duration };
+export type { ExpiryInput };
 
 /**
  * Turns an expiry into DynamoDB's TTL value (epoch **seconds**, integer),

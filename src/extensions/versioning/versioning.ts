@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { ConditionNode } from '../../expressions/condition-node.js';
+import { attributeEquals, itemNotExists } from '../../expressions/item-conditions.js';
+import { setAction, valueOperand, type UpdateAction } from '../../expressions/update-node.js';
 import { kindOf } from '../../schema/zod-def.js';
 
 /** Entity option `version`: `true` uses the attribute `version`. */
@@ -44,13 +46,18 @@ export function versionGuard(
   partitionKeyAttribute: string,
   expected: number | undefined,
 ): { readonly condition: ConditionNode; readonly next: number } {
-  if (expected === undefined) {
-    return { condition: { kind: 'exists', path: [partitionKeyAttribute], negated: true }, next: 1 };
-  }
-  return {
-    condition: { kind: 'compare', op: '=', left: { kind: 'path', path: [version.attribute] }, right: { kind: 'value', value: expected } },
-    next: expected + 1,
-  };
+  if (expected === undefined) return { condition: itemNotExists(partitionKeyAttribute), next: 1 };
+  return { condition: attributeEquals(version.attribute, expected), next: expected + 1 };
+}
+
+/** `SET version = if_not_exists(version, 0) + 1`: unchecked, but still invalidates what others read. @internal */
+export function versionIncrement(attribute: string): UpdateAction {
+  return setAction([attribute], {
+    kind: 'arithmetic',
+    op: '+',
+    left: { kind: 'ifNotExists', path: [attribute], fallback: valueOperand(0) },
+    right: valueOperand(1),
+  });
 }
 
 /**

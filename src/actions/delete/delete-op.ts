@@ -1,0 +1,40 @@
+import type { ConditionInput } from '../../expressions/condition-builder.js';
+import type { EntityModel } from '../../model/entity-model.js';
+import { entityCancellation } from '../../request/entity-cancellation.js';
+import { entityItemIdentity } from '../../request/item-identity.js';
+import type { WriteOperation } from '../../request/write-operation.js';
+import { prepareDelete } from './delete-request.js';
+
+/** Options of `Entity.deleteOp`. */
+export interface DeleteOpOptions<T> {
+  readonly condition?: ConditionInput<T>;
+  /** Version-locked entities: the version read (or `'any'`). */
+  readonly expectedVersion?: number | 'any';
+}
+
+/** A delete for `transactWrite`/`batchWrite`, built now. Pure: no I/O. @internal */
+export function deleteOperation<T>(model: EntityModel, key: Readonly<Record<string, unknown>>, options: DeleteOpOptions<T> = {}): WriteOperation<T> {
+  const prepared = prepareDelete(model, key, options.condition as ConditionInput<unknown> | undefined, options);
+  const { input } = prepared;
+  return {
+    kind: 'delete',
+    entity: model.name,
+    key: prepared.key,
+    item: undefined,
+    request: {
+      Delete: {
+        TableName: input.TableName,
+        Key: input.Key,
+        ConditionExpression: input.ConditionExpression,
+        ExpressionAttributeNames: input.ExpressionAttributeNames,
+        ExpressionAttributeValues: input.ExpressionAttributeValues,
+        ReturnValuesOnConditionCheckFailure: input.ReturnValuesOnConditionCheckFailure,
+      },
+    },
+    model,
+    guard: prepared.guard,
+    identity: entityItemIdentity(model, input.Key!),
+    table: model.table,
+    interpretCancellation: entityCancellation,
+  };
+}

@@ -1,0 +1,90 @@
+import { ConfigurationError, VersionConflictError } from '../../errors.js';
+import type { WriteExtension, WriteExtensionFactory } from '../../model/write-extension.js';
+import { returnsItemOnConditionFailure } from '../../transport/transport.js';
+import { isVersionMismatch, resolveVersion, storedVersion, versionGuard, versionIncrement, type VersionConfig } from './versioning.js';
+
+/**
+ * Optimistic locking as a write extension (entity option `version`): puts
+ * require the version read and store the next, updates and deletes take
+ * `expectedVersion`, a stale write becomes `VersionConflictError`.
+ */
+export const versioningExtension: WriteExtensionFactory = {
+  option: 'version',
+  create({ shape, config, fail }): WriteExtension | undefined {
+    const version = resolveVersion(shape, config.version as VersionConfig | undefined, fail);
+    if (!version) return undefined;
+    const attribute = version.attribute;
+    return {
+      name: 'versioning',
+      attributes: [],
+      managedAttribute: (name) =>
+        name === attribute ? `"${name}" is the version attribute: updates increment it themselves (pass expectedVersion instead)` : undefined,
+      preparePut(call) {
+        const read = call.parsed[attribute];
+        const expected = call.create || typeof read !== 'number' ? undefined : read;
+        const guard = versionGuard(version, call.model.primary.partitionKeyAttribute, expected);
+        call.parsed[attribute] = guard.next;
+        // A create already carries attribute_not_exists; do not repeat it.
+        if (!call.create) call.conditions.push(guard.condition);
+        call.guard.versioned = true;
+        call.guard.expectedVersion = expected;
+      },
+      prepareUpdate(call) {
+        const expected = call.options.expectedVersion;
+        if (expected === 'any') {
+          call.actions.push(versionIncrement(attribute));
+          return;
+        }
+        if (expected === undefined) {
+          throw new ConfigurationError(`${call.model.name} is version-locked: update needs { expectedVersion: <the version you read> } (or 'any')`);
+        }
+        const { condition, next } = versionGuard(version, call.model.primary.partitionKeyAttribute, expected);
+        call.set[attribute] = next;
+        call.conditions.push(condition);
+        call.guard.versioned = true;
+        call.guard.expectedVersion = expected;
+      },
+      prepareDelete(call) {
+        const expected = call.options.expectedVersion;
+        if (expected === 'any') return;
+        if (expected === undefined) {
+          throw new ConfigurationError(
+            `${call.model.name} is version-locked: delete needs { expectedVersion: <the version you read> } (or 'any' to skip the check)`,
+          );
+        }
+        call.conditions.push(versionGuard(version, call.model.primary.partitionKeyAttribute, expected).condition);
+        call.guard.versioned = true;
+        call.guard.expectedVersion = expected;
+      },
+      interpretFailure({ model, operation, guard, error }) {
+        if (!guard.versioned) return undefined;
+        const current = error.item;
+        // The goal state of a delete holds; a lost-response resend looks exactly like this.
+        if (operation === 'delete' && current === undefined) return 'applied';
+        if (!isVersionMismatch(version, guard.expectedVersion, current)) return undefined;
+        return new VersionConflictError({
+          entity: model.name,
+          key: error.key ?? {},
+          expectedVersion: guard.expectedVersion,
+          currentVersion: storedVersion(version, current),
+          exists: current !== undefined,
+          cause: error,
+        });
+      },
+      interpretCancellation({ model, key, guard, code, item }) {
+        if (code !== 'ConditionalCheckFailed' || !guard.versioned) return undefined;
+        // Without the item (DAX) a version conflict cannot be told from another failure.
+        if (item === undefined && !returnsItemOnConditionFailure(model.table.transport)) return undefined;
+        if (!isVersionMismatch(version, guard.expectedVersion, item)) return undefined;
+        return new VersionConflictError({
+          entity: model.name,
+          key,
+          expectedVersion: guard.expectedVersion,
+          currentVersion: storedVersion(version, item),
+          // Version-locked operations always ask for ALL_OLD: no item means none is stored.
+          exists: item !== undefined,
+        });
+      },
+    };
+  },
+};

@@ -80,7 +80,7 @@ export class WriteOutcomeUnknownError extends ConditionFailedError {
 export interface CancellationReason {
   /** Position of the operation in the `transactWrite`/`transactGet` input. */
   readonly index: number;
-  /** `'put' | 'delete' | 'condition' | 'update' | 'get'`. */
+  /** `'put' | 'delete' | 'condition' | 'update' | 'get'`, or a custom participant's kind. */
   readonly kind: string;
   readonly entity: string;
   readonly key: Readonly<Record<string, unknown>>;

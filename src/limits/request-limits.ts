@@ -33,23 +33,51 @@ export function transactWriteActionSize(action: TransactWriteItem): number {
   return size;
 }
 
+/** One action of a transaction, as the duplicate check sees it. */
+export interface TransactionAction {
+  /** Names the item (table + key). */
+  readonly identity: string;
+  readonly entity: string;
+  readonly key: Readonly<Record<string, unknown>>;
+}
+
 /**
- * Checks a TransactWriteItems request before sending: at most 100 actions and
- * 4 MB aggregate. Throws {@link RequestLimitError} naming the first action
- * (0-based index) that does not fit. `sizeOf` defaults to
- * {@link transactWriteActionSize}. Returns the aggregate size.
+ * The one transaction-limit check, done before sending: at most 100
+ * actions, no two actions on one item (when `identify` is given), at most
+ * 4 MB of payload by `sizeOf`. Throws {@link RequestLimitError} naming the
+ * first action that does not fit (0-based) or both duplicates; returns the
+ * aggregate size.
+ * @internal
  */
-export function checkTransactWrite<T = TransactWriteItem>(
+export function checkTransactionLimits<T>(
+  operation: 'TransactWriteItems' | 'TransactGetItems',
   actions: readonly T[],
-  sizeOf: (action: T) => number = transactWriteActionSize as unknown as (action: T) => number,
+  sizeOf: (action: T) => number,
+  identify?: (action: T) => TransactionAction,
 ): number {
   if (actions.length > TRANSACTION_MAX_ACTIONS) {
     throw new RequestLimitError({
-      operation: 'TransactWriteItems',
+      operation,
       reason: 'too-many-actions',
       limit: TRANSACTION_MAX_ACTIONS,
       actual: actions.length,
       indexes: [TRANSACTION_MAX_ACTIONS],
+    });
+  }
+  if (identify) {
+    const seen = new Map<string, number>();
+    actions.forEach((action, index) => {
+      const { identity, entity, key } = identify(action);
+      const first = seen.get(identity);
+      if (first !== undefined) {
+        throw new RequestLimitError({
+          operation,
+          reason: 'duplicate-item',
+          indexes: [first, index],
+          message: `${operation}: operations #${first} and #${index} both target ${entity} ${JSON.stringify(key)} (one operation per item)`,
+        });
+      }
+      seen.set(identity, index);
     });
   }
   let total = 0;
@@ -59,23 +87,28 @@ export function checkTransactWrite<T = TransactWriteItem>(
       // Report the whole request's size, but name the action that crossed the limit.
       let all = total;
       for (let j = i + 1; j < actions.length; j++) all += sizeOf(actions[j]!);
-      throw new RequestLimitError({ operation: 'TransactWriteItems', reason: 'too-large', limit: TRANSACTION_MAX_BYTES, actual: all, indexes: [i] });
+      throw new RequestLimitError({ operation, reason: 'too-large', limit: TRANSACTION_MAX_BYTES, actual: all, indexes: [i] });
     }
   }
   return total;
 }
 
-/** Checks a TransactGetItems request before sending: at most 100 actions. */
+/**
+ * Checks a TransactWriteItems request before sending: at most 100 actions and
+ * 4 MB aggregate ({@link checkTransactionLimits}). `sizeOf` defaults to
+ * {@link transactWriteActionSize}. Returns the aggregate size.
+ * @internal
+ */
+export function checkTransactWrite<T = TransactWriteItem>(
+  actions: readonly T[],
+  sizeOf: (action: T) => number = transactWriteActionSize as unknown as (action: T) => number,
+): number {
+  return checkTransactionLimits('TransactWriteItems', actions, sizeOf);
+}
+
+/** Checks a TransactGetItems request before sending: at most 100 actions. @internal */
 export function checkTransactGet(count: number): void {
-  if (count > TRANSACTION_MAX_ACTIONS) {
-    throw new RequestLimitError({
-      operation: 'TransactGetItems',
-      reason: 'too-many-actions',
-      limit: TRANSACTION_MAX_ACTIONS,
-      actual: count,
-      indexes: [TRANSACTION_MAX_ACTIONS],
-    });
-  }
+  checkTransactionLimits('TransactGetItems', new Array<number>(count).fill(0), (n) => n);
 }
 
 /** Limits for {@link chunkWrites}. */

@@ -1,5 +1,4 @@
-import type { TableModel } from '../model/table-definition.js';
-import type { OperationMap, OperationName } from '../transport/transport.js';
+import type { OperationMap, OperationName, Transport } from '../transport/transport.js';
 import { mapAwsError } from './map-error.js';
 
 /** Who a request is for, so a failure names it. @internal */
@@ -17,7 +16,7 @@ export interface SendContext {
  * @internal
  */
 export async function send<O extends OperationName>(
-  table: TableModel,
+  table: { readonly name: string; readonly transport: Transport },
   operation: O,
   input: OperationMap[O][0],
   context: SendContext = {},

@@ -2,7 +2,8 @@ import { readItem } from '../../model/item-reader.js';
 import { marshalledItemSize } from '../../limits/attribute-value-size.js';
 import type { GetOperation, GetResults } from '../../request/get-operation.js';
 import { send } from '../../request/send.js';
-import { checkTransaction } from '../../request/transaction-checks.js';
+import { checkTransactionLimits } from '../../limits/request-limits.js';
+import { transactionTable } from '../../request/transaction-table.js';
 import { mapTransactionError } from '../../request/cancellation-reasons.js';
 
 /** Options of {@link transactGet}. */
@@ -23,11 +24,8 @@ export interface TransactGetOptions {
  * ```
  */
 export async function transactGet<const Ops extends readonly GetOperation[]>(ops: Ops, options: TransactGetOptions = {}): Promise<GetResults<Ops>> {
-  const table = checkTransaction(
-    'TransactGetItems',
-    ops,
-    ops.map((op) => marshalledItemSize(op.request.Key)),
-  );
+  const table = transactionTable('TransactGetItems', ops);
+  checkTransactionLimits('TransactGetItems', ops, (op) => marshalledItemSize(op.request.Key), (op) => op);
   let output;
   try {
     output = await send(

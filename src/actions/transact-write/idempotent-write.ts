@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { resolveRetryPolicy, type RetryPolicy } from '../../request/retry-policy.js';
 import { isTransientError } from '../../request/transient-error.js';
-import type { WriteOperation } from '../../request/write-operation.js';
+import type { TransactionParticipant } from '../../request/transaction-participant.js';
 import { transactWrite } from './transact-write.js';
 
 /** Options of {@link writeIdempotently}. */
@@ -27,7 +27,7 @@ export interface IdempotentWriteOptions {
  * with the same token, and DynamoDB applies it at most once (the token is
  * honoured for 10 minutes).
  */
-export async function writeIdempotently(op: WriteOperation, options: IdempotentWriteOptions = {}): Promise<void> {
+export async function writeIdempotently(op: TransactionParticipant, options: IdempotentWriteOptions = {}): Promise<void> {
   const token = options.token ?? randomUUID();
   const attempts = Math.max(1, options.maxAttempts ?? 3);
   const policy = resolveRetryPolicy({ maxDelayMs: 1000, ...options.retry, maxAttempts: attempts });

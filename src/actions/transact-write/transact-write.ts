@@ -1,8 +1,9 @@
 import type { TransactWriteItemsCommandInput } from '@aws-sdk/client-dynamodb';
 import { send } from '../../request/send.js';
-import type { WriteOperation } from '../../request/write-operation.js';
+import { checkTransactionLimits, transactWriteActionSize } from '../../limits/request-limits.js';
+import type { TransactionParticipant } from '../../request/transaction-participant.js';
+import { transactionTable } from '../../request/transaction-table.js';
 import { mapTransactionError } from '../../request/cancellation-reasons.js';
-import { checkTransaction, transactWriteItemBytes } from '../../request/transaction-checks.js';
 
 /** Options of {@link transactWrite}. */
 export interface TransactWriteOptions {
@@ -20,9 +21,10 @@ export interface TransactWriteOptions {
 
 /**
  * Writes up to 100 operations atomically (`putOp`, `updateOp`, `deleteOp`,
- * `conditionOp`), across entities and tables of one
- * client. Checked before sending: 1–100 operations, at most 4 MB (estimated),
- * no two operations on one item.
+ * `conditionOp`, or any other {@link TransactionParticipant}), across
+ * entities and tables of one client. Checked before sending: 1–100
+ * operations, at most 4 MB, no two operations on one item. On cancellation
+ * each participant reads its own reason.
  *
  * @throws TransactionCanceledError - one reason per operation, in input order
  * @throws IdempotencyError - the token was used with other parameters
@@ -37,12 +39,9 @@ export interface TransactWriteOptions {
  * ], { token: transferId });
  * ```
  */
-export async function transactWrite(ops: readonly WriteOperation[], options: TransactWriteOptions = {}): Promise<void> {
-  const table = checkTransaction(
-    'TransactWriteItems',
-    ops,
-    ops.map((op) => transactWriteItemBytes(op.request)),
-  );
+export async function transactWrite(ops: readonly TransactionParticipant[], options: TransactWriteOptions = {}): Promise<void> {
+  const table = transactionTable('TransactWriteItems', ops);
+  checkTransactionLimits('TransactWriteItems', ops, (op) => transactWriteActionSize(op.request), (op) => op);
   const input: TransactWriteItemsCommandInput = { TransactItems: ops.map((op) => op.request) };
   if (options.token !== undefined) input.ClientRequestToken = options.token;
   try {

@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type { ConditionFailedError, VersionConflictError } from '../errors.js';
 import type { ConditionNode } from '../expressions/condition-node.js';
 import type { UpdateAction } from '../expressions/update-node.js';
-import type { EntityModel } from './entity-model.js';
 import type { ExpiryInput } from './expiry.js';
 import type { TableModel } from './table-definition.js';
 
@@ -15,6 +14,17 @@ import type { TableModel } from './table-definition.js';
  * (values, update actions, conditions) and reads back condition failures and
  * transaction cancellation reasons.
  */
+
+/**
+ * What an extension sees of the entity model (the compiled `EntityModel`
+ * satisfies it; kept narrow so this protocol depends on no model file).
+ */
+export interface ExtensionModel {
+  readonly name: string;
+  readonly table: TableModel;
+  readonly primary: { readonly partitionKeyAttribute: string };
+  readonly extensions: readonly WriteExtension[];
+}
 
 /** The write kinds extensions take part in. */
 export type WriteKind = 'put' | 'update' | 'delete';
@@ -46,7 +56,7 @@ export interface WriteGuard {
 
 /** An item being converted for storage (a put, or `Entity.toStored`/`size`). */
 export interface StoreCall {
-  readonly model: EntityModel;
+  readonly model: ExtensionModel;
   /** The validated item (schema form); `preparePut` hooks may change it. */
   readonly parsed: Record<string, unknown>;
   readonly options: WriteCallOptions;
@@ -67,7 +77,7 @@ export interface PutCall extends StoreCall {
 
 /** An update being built. Values in `set`/`setIfNotExists` are in schema form; `actions` in stored form. */
 export interface UpdateCall {
-  readonly model: EntityModel;
+  readonly model: ExtensionModel;
   readonly key: Readonly<Record<string, unknown>>;
   readonly transactional: boolean;
   readonly options: WriteCallOptions;
@@ -85,7 +95,7 @@ export interface UpdateCall {
 
 /** A delete being built. */
 export interface DeleteCall {
-  readonly model: EntityModel;
+  readonly model: ExtensionModel;
   readonly options: WriteCallOptions;
   readonly guard: WriteGuard;
   readonly conditions: ConditionNode[];
@@ -100,7 +110,7 @@ export type UpdateAssigned = ReadonlyMap<string, unknown>;
 
 /** A failed conditional write, to interpret. */
 export interface ConditionFailure {
-  readonly model: EntityModel;
+  readonly model: ExtensionModel;
   readonly operation: WriteKind;
   readonly guard: WriteGuard;
   readonly error: ConditionFailedError;
@@ -108,7 +118,7 @@ export interface ConditionFailure {
 
 /** A cancellation reason of one entity write in a transaction. */
 export interface CancellationFailure {
-  readonly model: EntityModel;
+  readonly model: ExtensionModel;
   readonly key: Readonly<Record<string, unknown>>;
   readonly guard: WriteGuard;
   /** DynamoDB's code, e.g. `ConditionalCheckFailed`. */

@@ -1,4 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { ConfigurationError } from '../errors.js';
 import { itemIdentity } from './item-identity.js';
 import { mapAwsError } from './map-error.js';
 import { runBounded, type ResolvedRetryPolicy } from './retry-policy.js';
@@ -68,4 +69,15 @@ export function leftovers<E>(
     for (const key of keys) retry.add(itemIdentity(tableName, model.primary.partitionKeyAttribute, model.primary.sortKeyAttribute, key));
   }
   return pending.filter((e) => retry.has(entryOf(e).identity));
+}
+
+/** The table whose transport sends; every operation must use the same client. @internal */
+export function sharedTable(ops: readonly { model: { table: TableModel } }[]): TableModel {
+  const table = ops[0]!.model.table;
+  ops.forEach((op, index) => {
+    if (op.model.table.client !== table.client) {
+      throw new ConfigurationError(`batch: operation #${index} uses another DynamoDBClient than operation #0`);
+    }
+  });
+  return table;
 }

@@ -1,13 +1,12 @@
 import type { AttributeValue, BatchGetItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { BATCH_GET_MAX_KEYS } from '../../limits/request-limits.js';
 import { readItem } from '../../model/item-reader.js';
-import { ConfigurationError, UnprocessedItemsError, type UnprocessedEntry } from '../../errors.js';
+import { UnprocessedItemsError, type UnprocessedEntry } from '../../errors.js';
 import type { GetOperation, GetResults } from '../../request/get-operation.js';
 import { itemIdentity } from '../../request/item-identity.js';
-import type { TableModel } from '../../model/table-definition.js';
 import { resolveRetryPolicy, type RetryPolicy } from '../../request/retry-policy.js';
 import { send } from '../../request/send.js';
-import { leftovers, sendChunks } from '../../request/send-chunks.js';
+import { leftovers, sendChunks, sharedTable } from '../../request/send-chunks.js';
 
 
 /** Options of {@link batchGet}. */
@@ -113,17 +112,6 @@ function requestFor(entries: readonly { op: GetOperation }[], consistent: boolea
     forTable.Keys!.push(op.request.Key);
   }
   return { RequestItems };
-}
-
-/** The table whose transport sends; every operation must use the same client. @internal */
-export function sharedTable(ops: readonly { model: { table: TableModel } }[]): TableModel {
-  const table = ops[0]!.model.table;
-  ops.forEach((op, index) => {
-    if (op.model.table.client !== table.client) {
-      throw new ConfigurationError(`batch: operation #${index} uses another DynamoDBClient than operation #0`);
-    }
-  });
-  return table;
 }
 
 export { BATCH_GET_MAX_KEYS };

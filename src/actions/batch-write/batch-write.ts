@@ -3,10 +3,9 @@ import { BATCH_WRITE_MAX_ITEMS, BATCH_WRITE_MAX_BYTES, chunkWrites } from '../..
 import { RequestLimitError, UnprocessedItemsError, type UnprocessedEntry } from '../../errors.js';
 import { writeRequestSize } from '../../limits/wire-size.js';
 import type { WriteOperation } from '../../request/write-operation.js';
-import { sharedTable } from '../batch-get/batch-get.js';
 import { resolveRetryPolicy, type RetryPolicy } from '../../request/retry-policy.js';
 import { send } from '../../request/send.js';
-import { leftovers, sendChunks } from '../../request/send-chunks.js';
+import { leftovers, sendChunks, sharedTable } from '../../request/send-chunks.js';
 
 
 /** Options of {@link batchWrite}. */

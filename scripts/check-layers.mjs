@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+// Layer check for src/: fails (exit 1) on any file cycle, any folder cycle,
+// and any import a folder's rule does not allow. Plain Node, no dependency.
+// Type-only imports count too: a layer that needs another's types depends on it.
+// Usage: node scripts/check-layers.mjs [src]
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, normalize, relative, sep } from 'node:path';
+
+// Which top-level folder (or entry file) may import which. Read it bottom-up;
+// docs/architecture.md draws the same picture.
+const LEAVES = ['errors', 'errors.ts'];
+const RULES = {
+  'errors.ts': ['errors'],
+  errors: [],
+  transport: [...LEAVES],
+  marshalling: [...LEAVES],
+  keys: [...LEAVES],
+  schema: [...LEAVES, 'marshalling'],
+  streams: [...LEAVES, 'marshalling'],
+  testing: [...LEAVES],
+  expressions: [...LEAVES, 'marshalling', 'schema', 'keys'],
+  // Table model, entity model, item codec and reader, the write-extension protocol.
+  model: [...LEAVES, 'marshalling', 'schema', 'keys', 'expressions', 'transport'],
+  // Size limits read the (type of the) model they measure.
+  limits: [...LEAVES, 'marshalling', 'model'],
+  // Shared plumbing: send, error mapping, retries, identity, paging, participants.
+  request: [...LEAVES, 'marshalling', 'schema', 'keys', 'expressions', 'transport', 'model', 'limits'],
+  // One folder per write extension; they never see the actions.
+  extensions: [...LEAVES, 'marshalling', 'schema', 'keys', 'expressions', 'transport', 'model', 'limits', 'request'],
+  // One folder per action; they never see the extensions.
+  actions: [...LEAVES, 'marshalling', 'schema', 'keys', 'expressions', 'transport', 'model', 'limits', 'request'],
+  // Control plane (create / ensure / describe).
+  table: [...LEAVES, 'marshalling', 'schema', 'transport', 'model'],
+  facades: ['*'],
+  'index.ts': ['*'],
+  'core.ts': ['*'],
+};
+// Inside these folders, each subfolder is its own unit: actions/put may not import actions/update.
+const ISOLATED = new Set(['actions', 'extensions']);
+
+const root = process.argv[2] ?? 'src';
+const files = (function walk(d) {
+  return readdirSync(d).flatMap((f) => {
+    const p = join(d, f);
+    return statSync(p).isDirectory() ? walk(p) : /\.(ts|mts|cts)$/.test(f) && !f.endsWith('.d.ts') ? [p] : [];
+  });
+})(root);
+const resolve = (from, spec) => {
+  const base = normalize(join(dirname(from), spec.replace(/\.(m|c)?js$/, '')));
+  for (const c of [base + '.ts', base + '.mts', join(base, 'index.ts')]) if (existsSync(c)) return c;
+  return undefined;
+};
+const parts = (f) => relative(root, f).split(sep);
+const layerOf = (f) => parts(f)[0];
+const unitOf = (f) => {
+  const p = parts(f);
+  return ISOLATED.has(p[0]) && p.length > 2 ? `${p[0]}/${p[1]}` : p[0];
+};
+
+const graph = new Map(files.map((f) => [f, []]));
+const problems = [];
+for (const f of files) {
+  const text = readFileSync(f, 'utf8');
+  for (const [, spec] of text.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+['"](\.[^'"]+)['"]/gms)) {
+    const target = resolve(f, spec);
+    if (!target || !graph.has(target)) continue;
+    graph.get(f).push(target);
+    const from = layerOf(f);
+    const to = layerOf(target);
+    if (from !== to) {
+      const allowed = RULES[from];
+      if (!allowed) problems.push(`${relative(root, f)}: folder "${from}" has no layer rule (add it to scripts/check-layers.mjs)`);
+      else if (!allowed.includes('*') && !allowed.includes(to)) problems.push(`${relative(root, f)} imports ${relative(root, target)}: "${from}" may not import "${to}"`);
+    } else if (ISOLATED.has(from) && unitOf(f) !== unitOf(target) && parts(target).length > 2 && parts(f).length > 2) {
+      problems.push(`${relative(root, f)} imports ${relative(root, target)}: ${unitOf(f)} may not import ${unitOf(target)} (share it through a lower layer)`);
+    }
+  }
+}
+
+// Strongly connected components (Tarjan): every component of more than one node is a cycle.
+function cycles(g) {
+  let i = 0;
+  const index = new Map(), low = new Map(), stack = [], on = new Set(), out = [];
+  const visit = (v) => {
+    index.set(v, i);
+    low.set(v, i++);
+    stack.push(v);
+    on.add(v);
+    for (const w of g.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v), low.get(w)));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v), index.get(w)));
+    }
+    if (low.get(v) === index.get(v)) {
+      const c = [];
+      let w;
+      do {
+        w = stack.pop();
+        on.delete(w);
+        c.push(w);
+      } while (w !== v);
+      if (c.length > 1 || (g.get(v) ?? []).includes(v)) out.push(c);
+    }
+  };
+  for (const v of g.keys()) if (!index.has(v)) visit(v);
+  return out;
+}
+const folders = new Map();
+for (const [f, targets] of graph) {
+  const a = unitOf(f);
+  if (!folders.has(a)) folders.set(a, new Set());
+  for (const t of targets) if (unitOf(t) !== a) folders.get(a).add(unitOf(t));
+}
+const fileCycles = cycles(graph);
+const folderCycles = cycles(new Map([...folders].map(([k, v]) => [k, [...v]])));
+for (const c of fileCycles) problems.push(`file cycle: ${c.map((f) => relative(root, f)).join(' -> ')}`);
+for (const c of folderCycles) problems.push(`folder cycle: ${c.join(' <-> ')}`);
+
+const edges = [...graph.values()].reduce((n, v) => n + v.length, 0);
+for (const p of problems) console.error(p);
+console.log(
+  `check-layers: ${files.length} files, ${edges} imports, ${folders.size} units: ${fileCycles.length} file cycles, ${folderCycles.length} folder cycles, ${problems.length - fileCycles.length - folderCycles.length} layer violations`,
+);
+process.exit(problems.length === 0 ? 0 : 1);

@@ -55,7 +55,7 @@ export type { TtlErrorReason } from './errors.js';
 export { isTtlDeletion, recordKind } from './streams/record-kind.js';
 export type { RecordKind, StreamRecordLike, StreamRecordIdentity } from './streams/record-kind.js';
 
-// transactions, batch, optimistic locking, timestamps (issue 5)
+// transactions, batch, optimistic locking, timestamps
 export { transactWrite } from './actions/transact-write/transact-write.js';
 export type { TransactWriteOptions } from './actions/transact-write/transact-write.js';
 export { transactGet } from './actions/transact-get/transact-get.js';
@@ -115,7 +115,7 @@ export type { CompressionAlgorithm, CompressionConfig } from './schema/compressi
 export { ItemTooLargeError } from './errors.js';
 export type { RequestLimitReason } from './errors.js';
 export type { AttributeSizeEntry } from './errors.js';
-// expressions, updates, queries, collections, pagination (issue 3)
+// expressions, updates, queries, collections, pagination
 export { CursorError } from './errors.js';
 export type { CursorErrorReason } from './errors.js';
 export type { QueryKey, SortValues, PartitionKeyOf, SortKeyOf } from './model/entity-types.js';

@@ -25,7 +25,7 @@ export interface EntityCoreConfig<S extends AnyObjectSchema, K extends EntityKey
 
 /**
  * The read path of an entity: `get` (and the `condition` typing helper), and
- * nothing else, so that a bundle that only reads stays small (issue 7: a
+ * nothing else, so that a bundle that only reads stays small (a
  * get-only bundle ≤ 8 KB gzip; writes pull in validation of sizes, conditions
  * and locking, about 4 KB more). Created by
  * `TableCore.entity` (`tablewright/core`); the full {@link Entity} extends it.

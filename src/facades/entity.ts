@@ -162,7 +162,7 @@ export class Entity<
     return notExpired(attribute, this.model.table.clock());
   }
 
-  // transactions and batch (issue 5)
+  // transactions and batch
 
   /**
    * A put for `transactWrite` or `batchWrite`: validated and built now, sent
@@ -188,7 +188,7 @@ export class Entity<
     return getOperation(this.model, key);
   }
 
-  // limits (issue 4)
+  // limits
 
   /**
    * Bytes the item takes toward DynamoDB's 400 KB limit as it would be stored:
@@ -211,7 +211,7 @@ export class Entity<
     return measureStoredItem(this.model.table, this.toStored(item));
   }
 
-  // updates, queries and scans (issue 3)
+  // updates, queries and scans
 
   /**
    * Changes attributes of an existing item without rewriting it. Values are

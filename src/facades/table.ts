@@ -89,7 +89,7 @@ export class Table<I extends string = string> extends TableCore<I> {
     return deleteTable(this.model);
   }
 
-  // transactions and batch (issue 5): the same as the free functions, which
+  // transactions and batch: the same as the free functions, which
   // also accept operations on several tables of one client.
 
   /** {@link transactWrite}: up to 100 operations, atomically. */
@@ -117,7 +117,7 @@ export class Table<I extends string = string> extends TableCore<I> {
     return batchWrite(ops, options);
   }
 
-  // collections and table scans (issue 3)
+  // collections and table scans
 
   /**
    * Groups entities that share a partition on `index` (default the primary

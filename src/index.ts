@@ -16,7 +16,6 @@ export type { PutOptions } from './actions/put/put.js';
 export type { DeleteOptions } from './actions/delete/delete.js';
 
 export type { KeyTemplate } from './keys/key-template.js';
-export { PARTITION_KEY_MAX_BYTES, SORT_KEY_MAX_BYTES } from './keys/key-template.js';
 export { encodeNumber, decodeNumber } from './keys/number-encoding.js';
 export { encodeDate, decodeDate } from './keys/date-encoding.js';
 export { escapeSegment, splitKey } from './keys/escape.js';
@@ -90,11 +89,7 @@ export { DirectTransportBypassError } from './errors.js';
 // limits
 export { itemSize, itemSizeBreakdown, ITEM_SIZE_LIMIT } from './limits/item-size.js';
 export type { AttributeSize, ItemSizeBreakdown } from './limits/item-size.js';
-export { attributeValueSize, marshalledItemSize } from './limits/attribute-value-size.js';
-export { numberSize, MAX_NUMBER_SIZE } from './limits/number-size.js';
-export { numberIssue, MAX_NUMBER_DIGITS, MAX_NUMBER_EXPONENT, MIN_NUMBER_EXPONENT } from './limits/number-limits.js';
-export type { NumberIssue, NumberIssueCode, NumberValueLike } from './limits/number-limits.js';
-export { utf8Length } from './limits/utf8-length.js';
+export { marshalledItemSize } from './limits/attribute-value-size.js';
 export type { StoredItemSize, IndexEntrySize } from './limits/stored-item-size.js';
 export { checkUpdateSizes } from './limits/update-size.js';
 export type { UpdateAssignment } from './limits/update-size.js';
@@ -103,14 +98,9 @@ export {
   checkTransactWrite,
   checkTransactGet,
   transactWriteActionSize,
-  TRANSACTION_MAX_ACTIONS,
-  TRANSACTION_MAX_BYTES,
-  BATCH_WRITE_MAX_ITEMS,
-  BATCH_WRITE_MAX_BYTES,
-  BATCH_GET_MAX_KEYS,
 } from './limits/request-limits.js';
 export type { ChunkLimits } from './limits/request-limits.js';
-export { wireItemSize, writeRequestSize } from './limits/wire-size.js';
+export { writeRequestSize } from './limits/wire-size.js';
 export type { CompressionAlgorithm, CompressionConfig } from './schema/compression.js';
 export { ItemTooLargeError } from './errors.js';
 export type { RequestLimitReason } from './errors.js';

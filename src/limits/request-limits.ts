@@ -97,7 +97,6 @@ export function checkTransactionLimits<T>(
  * Checks a TransactWriteItems request before sending: at most 100 actions and
  * 4 MB aggregate ({@link checkTransactionLimits}). `sizeOf` defaults to
  * {@link transactWriteActionSize}. Returns the aggregate size.
- * @internal
  */
 export function checkTransactWrite<T = TransactWriteItem>(
   actions: readonly T[],
@@ -106,7 +105,7 @@ export function checkTransactWrite<T = TransactWriteItem>(
   return checkTransactionLimits('TransactWriteItems', actions, sizeOf);
 }
 
-/** Checks a TransactGetItems request before sending: at most 100 actions. @internal */
+/** Checks a TransactGetItems request before sending: at most 100 actions. */
 export function checkTransactGet(count: number): void {
   checkTransactionLimits('TransactGetItems', new Array<number>(count).fill(0), (n) => n);
 }

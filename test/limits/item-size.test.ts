@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import {
   ITEM_SIZE_LIMIT,
   ValidationError,
-  attributeValueSize,
   itemSize,
   itemSizeBreakdown,
   marshalledItemSize,
-  utf8Length,
 } from '../../src/index.js';
+import { attributeValueSize } from '../../src/limits/attribute-value-size.js';
+import { utf8Length } from '../../src/limits/utf8-length.js';
 import { plainItem } from './arbitraries.js';
 
 const bytes = (n: number) => new Uint8Array(n);

@@ -2,7 +2,8 @@ import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ITEM_SIZE_LIMIT, itemSize, itemSizeBreakdown, numberIssue, type Table } from '../../src/index.js';
+import { ITEM_SIZE_LIMIT, itemSize, itemSizeBreakdown, type Table } from '../../src/index.js';
+import { numberIssue } from '../../src/limits/number-limits.js';
 import { createTestTable, localClient } from '../helpers/local.js';
 import { plainItem } from './arbitraries.js';
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_NUMBER_SIZE, numberIssue, numberSize } from '../../src/index.js';
+import {  } from '../../src/index.js';
+import { MAX_NUMBER_SIZE, numberSize } from '../../src/limits/number-size.js';
+import { numberIssue } from '../../src/limits/number-limits.js';
 
 describe('numberSize (base-100 rule, facts §1.2)', () => {
   const cases: Array<[number | bigint | string, number]> = [

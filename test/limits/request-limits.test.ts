@@ -4,15 +4,15 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   RequestLimitError,
-  TRANSACTION_MAX_BYTES,
   checkTransactWrite,
   chunkWrites,
   marshalledItemSize,
   transactWriteActionSize,
-  wireItemSize,
   writeRequestSize,
   type Table,
 } from '../../src/index.js';
+import { TRANSACTION_MAX_BYTES } from '../../src/limits/request-limits.js';
+import { wireItemSize } from '../../src/limits/wire-size.js';
 import { createTestTable, localClient } from '../helpers/local.js';
 import { plainValue } from './arbitraries.js';
 

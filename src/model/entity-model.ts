@@ -91,6 +91,8 @@ export function compileEntity(
   if (unsupported.length) {
     fail(`${unsupported.join(', ')}: not in tablewright/core, use Table from 'tablewright'`);
   }
+  // Reads hide expired items by the table's attribute, with or without the TTL write extension.
+  if (features.ttl && !table.ttlAttribute) fail('ttl needs a table with ttlAttribute');
   const def = defOf(schema);
   if (def.type !== 'object' || !def.shape) fail('schema must be a zod object (z.object({...}))');
   const shape = def.shape!;

@@ -5,6 +5,8 @@ import { mapAwsError } from './map-error.js';
 export interface SendContext {
   readonly entity?: string | undefined;
   readonly key?: Readonly<Record<string, unknown>> | undefined;
+  /** When set, only these attributes of `key` are reported, picked on failure only (keeps the get path free of that work). */
+  readonly keyAttributes?: ReadonlySet<string> | undefined;
   readonly abortSignal?: AbortSignal | undefined;
 }
 
@@ -24,6 +26,13 @@ export async function send<O extends OperationName>(
   try {
     return await table.transport.send(operation, input, context.abortSignal && { abortSignal: context.abortSignal });
   } catch (error) {
-    throw mapAwsError(error, { entity: context.entity, table: table.name, key: context.key });
+    throw mapAwsError(error, { entity: context.entity, table: table.name, key: pick(context.key, context.keyAttributes) });
   }
+}
+
+function pick(key: Readonly<Record<string, unknown>> | undefined, attributes: ReadonlySet<string> | undefined) {
+  if (!key || !attributes) return key;
+  const out: Record<string, unknown> = {};
+  for (const attribute of attributes) out[attribute] = key[attribute];
+  return out;
 }

@@ -1,6 +1,6 @@
 import type { GetItemCommandInput } from '@aws-sdk/client-dynamodb';
 import type { EntityModel } from '../../model/entity-model.js';
-import { keyValues, primaryKey } from '../../model/item-codec.js';
+import { primaryKey } from '../../model/item-codec.js';
 import { readItem } from '../../model/item-reader.js';
 import { ExpressionContext } from '../../expressions/expression-context.js';
 import { send } from '../../request/send.js';
@@ -31,7 +31,12 @@ export async function getItem(model: EntityModel, key: Readonly<Record<string, u
     input.ProjectionExpression = projectionExpression(model, attributes, ctx);
     Object.assign(input, ctx.toRequest());
   }
-  const output = await send(model.table, 'GetItem', input, { entity: model.name, key: keyValues(model, key), abortSignal: options.abortSignal });
+  const output = await send(model.table, 'GetItem', input, {
+    entity: model.name,
+    key,
+    keyAttributes: model.primaryAttributes,
+    abortSignal: options.abortSignal,
+  });
   if (!output.Item) return undefined;
   return readItem(model, output.Item, attributes ? { ...options, schema: projectedSchema(model, attributes) } : options);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareDelete } from '../../../src/actions/delete/delete-request.js';
-import { ConfigurationError } from '../../../src/index.js';
+import { ConfigurationError, type ConditionInput } from '../../../src/index.js';
 import { Doc, Note } from '../fixture.js';
 
 describe('prepareDelete', () => {
@@ -14,7 +14,7 @@ describe('prepareDelete', () => {
   });
 
   it('ANDs the caller condition with the extensions\' and leaves plain deletes unconditional', () => {
-    const both = prepareDelete(Doc.model, { id: 'a' }, (c) => c.eq('title', 'x'), { expectedVersion: 1 });
+    const both = prepareDelete(Doc.model, { id: 'a' }, Doc.condition((c) => c.eq('title', 'x')) as ConditionInput<unknown>, { expectedVersion: 1 });
     expect(both.input.ConditionExpression).toMatch(/ AND /);
     expect(prepareDelete(Note.model, { id: 'n' }, undefined).input.ConditionExpression).toBeUndefined();
   });

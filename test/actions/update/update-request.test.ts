@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { prepareGuardedUpdate } from '../../../src/actions/update/update.js';
-import { ConfigurationError, ValidationError } from '../../../src/index.js';
+import { ConfigurationError, ValidationError, type ConditionInput } from '../../../src/index.js';
 import { Doc, Note, now } from '../fixture.js';
 
-const names = (input: { ExpressionAttributeNames?: Record<string, string> }) => Object.values(input.ExpressionAttributeNames ?? {});
+const names = (input: { ExpressionAttributeNames?: Record<string, string> | undefined }) => Object.values(input.ExpressionAttributeNames ?? {});
+
+const onlyIfA = Note.condition((c) => c.eq('body', 'a')) as ConditionInput<unknown>;
 
 describe('prepareGuardedUpdate', () => {
   it('folds in versioning, timestamps, the write token and the not-expired guard', () => {
@@ -23,9 +25,9 @@ describe('prepareGuardedUpdate', () => {
   });
 
   it('gives a conditional update a write token, except in a transaction', () => {
-    const direct = prepareGuardedUpdate(Note.model, { id: 'n' }, { set: { body: 'b' } }, { condition: (c) => c.eq('body', 'a') }, false);
+    const direct = prepareGuardedUpdate(Note.model, { id: 'n' }, { set: { body: 'b' } }, { condition: onlyIfA }, false);
     expect(names(direct.input)).toContain('_tok');
-    const transactional = prepareGuardedUpdate(Note.model, { id: 'n' }, { set: { body: 'b' } }, { condition: (c) => c.eq('body', 'a') }, true);
+    const transactional = prepareGuardedUpdate(Note.model, { id: 'n' }, { set: { body: 'b' } }, { condition: onlyIfA }, true);
     expect(names(transactional.input)).not.toContain('_tok');
     expect(transactional.guard.token).toBeUndefined();
   });

@@ -6,3 +6,7 @@
  */
 export { startDynamoDBLocal, DynamoDBLocalStartError } from './start-dynamodb-local.js';
 export type { StartDynamoDBLocalOptions, DynamoDBLocal } from './start-dynamodb-local.js';
+export { startFaultProxy } from './fault-proxy/fault-proxy.js';
+export type { FaultProxy, FaultProxyOptions, FaultProxyStats } from './fault-proxy/fault-proxy.js';
+export type { FaultKind } from './fault-proxy/fault-kinds.js';
+export type { FaultRates, FaultPlanOptions } from './fault-proxy/fault-plan.js';

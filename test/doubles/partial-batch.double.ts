@@ -9,6 +9,7 @@ import {
   type KeysAndAttributes,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
+import { seededRandom } from '../../src/testing/fault-proxy/seeded-random.js';
 
 /**
  * TEST DOUBLE (DynamoDB Local never returns UnprocessedItems or throttles).
@@ -39,17 +40,8 @@ export interface PartialBatchDouble {
   remove(): void;
 }
 
-/** Deterministic PRNG (mulberry32) so a failing run can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG, shared with the shipped fault proxy, so a failing run can be replayed. */
+export { seededRandom };
 
 export function installPartialBatchDouble(
   client: DynamoDBClient,

@@ -45,19 +45,23 @@ describe('published package', () => {
       const api = await import('tablewright');
       const testing = await import('tablewright/testing');
       const core = await import('tablewright/core');
-      console.log(JSON.stringify({ keys: Object.keys(api).sort(), testing: Object.keys(testing).sort(), core: Object.keys(core).sort(), table: typeof api.Table, shared: new testing.DynamoDBLocalStartError('x') instanceof api.TablewrightError, coreShared: new core.ConfigurationError('x') instanceof api.TablewrightError && api.TableCore === core.TableCore }));
+      const admin = await import('tablewright/admin');
+      console.log(JSON.stringify({ keys: Object.keys(api).sort(), testing: Object.keys(testing).sort(), core: Object.keys(core).sort(), admin: Object.keys(admin).sort(), table: typeof api.Table, shared: new testing.DynamoDBLocalStartError('x') instanceof api.TablewrightError, coreShared: new core.ConfigurationError('x') instanceof api.TablewrightError && api.TableCore === core.TableCore }));
     `);
     const cjs = run('cjs.cjs', `
       const api = require('tablewright');
       const testing = require('tablewright/testing');
       const core = require('tablewright/core');
-      console.log(JSON.stringify({ keys: Object.keys(api).sort(), testing: Object.keys(testing).sort(), core: Object.keys(core).sort(), table: typeof api.Table, shared: new testing.DynamoDBLocalStartError('x') instanceof api.TablewrightError, coreShared: new core.ConfigurationError('x') instanceof api.TablewrightError && api.TableCore === core.TableCore }));
+      const admin = require('tablewright/admin');
+      console.log(JSON.stringify({ keys: Object.keys(api).sort(), testing: Object.keys(testing).sort(), core: Object.keys(core).sort(), admin: Object.keys(admin).sort(), table: typeof api.Table, shared: new testing.DynamoDBLocalStartError('x') instanceof api.TablewrightError, coreShared: new core.ConfigurationError('x') instanceof api.TablewrightError && api.TableCore === core.TableCore }));
     `);
     expect(esm.shared).toBe(true);
     expect(esm.table).toBe('function');
     expect(esm.keys).toContain('Table');
     expect(esm.keys).toContain('ValidationError');
-    expect(esm.testing).toEqual(['DynamoDBLocalStartError', 'startDynamoDBLocal']);
+    expect(esm.admin).toEqual(expect.arrayContaining(['createTable', 'ensureTable', 'WaitTimeoutError']));
+    expect(cjs.admin).toEqual(esm.admin);
+    expect(esm.testing).toEqual(['DynamoDBLocalStartError', 'startDynamoDBLocal', 'startFaultProxy']);
     expect(esm.core).toEqual(expect.arrayContaining(['TableCore', 'EntityCore', 'ValidationError', 'ConfigurationError']));
     expect(esm.core).not.toContain('Table');
     expect(esm.coreShared).toBe(true);

@@ -36,6 +36,21 @@ export interface DirectTransportOptions {
 type Output = Record<string, unknown> & { $metadata: ResponseMetadata };
 
 /**
+ * Input members the SDK's model marks as idempotency tokens: when absent, the
+ * SDK fills them with a fresh UUID once per command, before its retry loop,
+ * so its own resends of a lost response are no-ops on the server. The direct
+ * transport must do the same, or its retries would apply a write twice.
+ */
+const IDEMPOTENCY_TOKENS: Partial<Record<OperationName, string>> = { TransactWriteItems: 'ClientRequestToken' };
+
+/** `input` with its idempotency token filled in (a copy; the caller's object is left alone). */
+function withIdempotencyToken<I>(operation: OperationName, input: I): I {
+  const member = IDEMPOTENCY_TOKENS[operation];
+  if (member === undefined || (input as Record<string, unknown>)[member] !== undefined) return input;
+  return { ...input, [member]: randomUUID() };
+}
+
+/**
  * Sends DynamoDB JSON-protocol requests straight through the client's own
  * request handler, skipping the SDK middleware stack (serialize, build,
  * sign, retry, deserialize middleware) but keeping its semantics: the
@@ -72,7 +87,7 @@ export class DirectTransport implements Transport {
   async send<O extends OperationName>(operation: O, input: OperationMap[O][0], options?: SendOptions): Promise<OperationMap[O][1]> {
     const settings = this.settings ?? (await this.start());
     const signal = options?.abortSignal;
-    const body = serializeBody(input);
+    const body = serializeBody(withIdempotencyToken(operation, input));
     const prepared: PreparedBody = { body, length: String(Buffer.byteLength(body)), hash: sha256Hex(body) };
     // Identity and endpoint are resolved once per call, before the retry loop, as in the SDK.
     const c = this.credentials.get();

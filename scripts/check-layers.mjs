@@ -31,8 +31,13 @@ const RULES = {
   actions: [...LEAVES, 'marshalling', 'schema', 'keys', 'expressions', 'transport', 'model', 'limits', 'request'],
   // Control plane (create / ensure / describe).
   table: [...LEAVES, 'marshalling', 'schema', 'transport', 'model'],
+  // Capacity prediction and the cost model: pure functions of the model and sizes.
+  capacity: [...LEAVES, 'marshalling', 'schema', 'keys', 'model', 'limits'],
+  // Control-plane free functions (the tablewright/admin entry): below the facades, beside the actions.
+  admin: [...LEAVES, 'marshalling', 'schema', 'keys', 'expressions', 'transport', 'model', 'limits', 'request', 'table', 'capacity'],
   facades: ['*'],
   'index.ts': ['*'],
+  'admin.ts': ['*'],
   'core.ts': ['*'],
 };
 // Inside these folders, each subfolder is its own unit: actions/put may not import actions/update.

@@ -12,9 +12,9 @@
  * @packageDocumentation
  */
 export { createTable, deleteTable, describeTable, ensureTable, waitUntilActive } from './admin/table-lifecycle/table-lifecycle.js';
-export type { EnsureResult, TableStatusReport } from './admin/table-lifecycle/table-lifecycle.js';
+export type { AdminTable, EnsureResult, TableStatusReport } from './admin/table-lifecycle/table-lifecycle.js';
 export { WaitTimeoutError, WaitAbortedError, type WaitOptions } from './admin/control-plane/poll.js';
-export { predictWriteCapacity, type PredictWriteOptions } from './capacity/predict-entity-write.js';
+export { predictWriteCapacity, type PredictWriteOptions, type WritableEntity } from './capacity/predict-entity-write.js';
 export { predictReadCapacity, type ReadOperation } from './capacity/predict-read.js';
 export type { CapacityPrediction } from './capacity/predict-write.js';
 export type { ReadConsistency } from './capacity/capacity-units.js';

@@ -1,5 +1,5 @@
 import { itemSizeBreakdown } from '../limits/item-size.js';
-import type { ResolvedIndex, TableModel } from '../table/table-definition.js';
+import type { ResolvedIndex, TableModel } from '../model/table-definition.js';
 
 /** One index an item is in, and the size of its entry there. */
 export interface IndexEntry {

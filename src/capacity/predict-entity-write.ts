@@ -1,7 +1,16 @@
 import type { z } from 'zod';
-import type { Entity } from '../entity/entity.js';
-import type { AnyObjectSchema } from '../entity/entity-types.js';
+import type { AnyObjectSchema } from '../model/entity-types.js';
+import type { EntityModel } from '../model/entity-model.js';
 import { predictStoredWrite, type CapacityPrediction } from './predict-write.js';
+
+/** What {@link predictWriteCapacity} needs of an entity: any `Entity` from `table.entity(…)`. */
+export interface WritableEntity<S extends AnyObjectSchema> {
+  /** @internal */
+  readonly model: EntityModel;
+  /** @internal */
+  readonly schema: S;
+  toStored(item: z.input<S>): Record<string, unknown>;
+}
 
 /** Options of {@link predictWriteCapacity}. */
 export interface PredictWriteOptions {
@@ -26,7 +35,7 @@ export interface PredictWriteOptions {
  * ```
  */
 export function predictWriteCapacity<S extends AnyObjectSchema>(
-  entity: Entity<string, S, never>,
+  entity: WritableEntity<S>,
   change: { readonly before?: z.input<S> | undefined; readonly after?: z.input<S> | undefined },
   options: PredictWriteOptions = {},
 ): CapacityPrediction {

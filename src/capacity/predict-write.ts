@@ -1,5 +1,5 @@
 import { measureItem } from '../limits/item-size.js';
-import type { TableModel } from '../table/table-definition.js';
+import type { TableModel } from '../model/table-definition.js';
 import { writeUnits } from './capacity-units.js';
 import { indexEntries } from './index-entries.js';
 

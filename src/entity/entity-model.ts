@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
-import { compileKeyTemplate, type CompiledKey, type KeyTemplate } from '../keys/key-template.js';
+import { compileEntityKey } from '../keys/entity-key.js';
+import type { CompiledKey, KeyTemplate } from '../keys/key-template.js';
 import type { resolveVersion, VersionConfig, VersionModel } from '../locking/versioning.js';
 import { WRITE_TOKEN_ATTRIBUTE } from '../locking/write-token.js';
 import type { compileCompression, CompressionAlgorithm, CompressionConfig } from '../schema/compression.js';
 import { compileFromStorage, compileReadFields, compileToStorage, type Converter, type FieldConverter } from '../schema/storage-codec.js';
 import type { resolveTimestamps, TimestampModel, TimestampsConfig } from '../schema/timestamps.js';
-import { defOf, kindOf } from '../schema/zod-def.js';
+import { defOf } from '../schema/zod-def.js';
 import type { ResolvedIndex, TableModel } from '../table/table-definition.js';
 import { compileTtl, type TtlConfig, type TtlModel } from '../ttl/ttl-model.js';
 import type { AnyObjectSchema, EntityKeys } from './entity-types.js';
@@ -76,8 +77,6 @@ export interface FeatureCompilers {
   readonly timestamps?: typeof resolveTimestamps;
 }
 
-const KEYABLE = new Set(['string', 'number', 'date', 'enum', 'literal', 'boolean', 'bigint', 'template_literal']);
-
 /** Validates an entity definition against its table and compiles it. @internal */
 export function compileEntity(
   table: TableModel,
@@ -113,15 +112,8 @@ export function compileEntity(
     if (isAttribute(attr)) fail(`schema field "${attr}" collides with a key or bookkeeping attribute of table ${table.name}`);
   }
 
-  const compile = (template: KeyTemplate, keyAttribute: string, role: 'partition' | 'sort', index: string) => {
-    for (const segment of template) {
-      if (typeof segment !== 'string') fail(`key template segments must be strings (${index}.${keyAttribute})`);
-      if (isAttribute(segment) && !KEYABLE.has(kindOf(shape[segment]!))) {
-        fail(`attribute "${segment}" (${kindOf(shape[segment]!)}) cannot be part of a key: use strings, numbers, dates, enums or booleans`);
-      }
-    }
-    return compileKeyTemplate({ template, isAttribute, delimiter: table.delimiter, keyAttribute, role, index, entity: name });
-  };
+  const compile = (template: KeyTemplate, keyAttribute: string, role: 'partition' | 'sort', index: string) =>
+    compileEntityKey({ template, shape, delimiter: table.delimiter, keyAttribute, role, index, entity: name });
 
   if (!keys?.primary?.pk) fail('keys.primary.pk is required');
   if (table.sortKey && !keys.primary.sk) fail(`table ${table.name} has a sort key: keys.primary.sk is required`);

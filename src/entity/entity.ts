@@ -35,6 +35,7 @@ import { toStoredItem, parseInput } from './item-codec.js';
 import { compileCompression } from '../schema/compression.js';
 import { resolveVersion } from '../locking/versioning.js';
 import { resolveTimestamps } from '../schema/timestamps.js';
+import type { CheckedKeys } from '../keys/template-types.js';
 import type { AnyObjectSchema, AttributeOf, EntityKeys, PrimaryKeyOf, QueryKey, SortValues } from './entity-types.js';
 import { setExpiry, type ExpiryUpdateOptions } from '../ttl/expiry-update.js';
 import { notExpiredNode } from '../ttl/ttl-condition.js';
@@ -53,7 +54,7 @@ export interface EntityConfig<S extends AnyObjectSchema, K extends EntityKeys<At
    * Key templates for the primary key and any of the table's indexes. A
    * segment that names a schema attribute is replaced by its value; others are static.
    */
-  readonly keys: K;
+  readonly keys: K & CheckedKeys<K, AttributeOf<S>>;
   /**
    * How items expire (needs `ttlAttribute` on the table): `{ after: '30d' }` or
    * `{ attribute: 'validUntil' }` (a Date or epoch-seconds field). Per call: `put(item, { expiresAt })`.

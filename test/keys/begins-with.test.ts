@@ -36,12 +36,16 @@ describe('beginsWith on sort-key templates', () => {
     expect(partial.items.map((i) => i.s3).sort()).toEqual(['a', 'aa']);
   });
 
-  it('refuses a non-string partial value and partial prefixes of non-string attributes', () => {
+  it('refuses a non-string partial value and partial prefixes of non-string attributes', async () => {
     const Num = table.entity('NumSk', {
       schema: z.object({ p: z.string(), n: z.number() }),
       keys: { primary: { pk: ['P', 'p'], sk: ['N', 'n'] } },
     });
-    expect(() => Num.query('primary', { p: 'x' }, { sort: (k) => k.beginsWith({ n: 1 }, { partial: true }) })).toThrow(KeyError);
+    await expect(Num.query('primary', { p: 'x' }, { sort: (k) => k.beginsWith({ n: 1 }, { partial: true }) })).rejects.toThrow(KeyError);
+    await expect(Num.query('primary', { p: 'x' }, { sort: (k) => k.beginsWith({ n: '1' } as never, { partial: true }) })).rejects.toThrow(KeyError);
+    const { Seg } = defineEntities(table);
+    await expect(Seg.query('primary', { p: 'x' }, { sort: (k) => k.beginsWith({ s1: 1 } as never, { partial: true }) })).rejects.toThrow(KeyError);
+    await expect(Seg.query('primary', { p: 'x' }, { sort: (k) => k.beginsWith({}, { partial: true }) })).rejects.toThrow(KeyError);
   });
 
   it('selects exactly the rows whose leading values are equal (whole) or start with the last one (partial), against Local (property)', async () => {

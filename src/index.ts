@@ -15,7 +15,8 @@ export type { GetOptions } from './operations/get.js';
 export type { PutOptions } from './operations/put.js';
 export type { DeleteOptions } from './operations/delete.js';
 
-export type { KeyTemplate } from './keys/key-template.js';
+export type { KeyTemplate, StaticSegment } from './keys/key-template.js';
+export type { CheckedKeys, CheckedTemplate, TemplateTypo } from './keys/template-types.js';
 export { PARTITION_KEY_MAX_BYTES, SORT_KEY_MAX_BYTES } from './keys/key-template.js';
 export { encodeNumber, decodeNumber } from './keys/number-encoding.js';
 export { encodeDate, decodeDate } from './keys/date-encoding.js';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { defOf, unwrap } from '../schema/zod-def.js';
 
-/** The primitive kinds a key attribute can hold; each has its own key encoding. */
+/** The primitive kinds a key attribute can hold; each has its own key encoding. @internal */
 export type KeyKind = 'string' | 'number' | 'bigint' | 'boolean' | 'date';
 
 /**
@@ -9,7 +9,7 @@ export type KeyKind = 'string' | 'number' | 'bigint' | 'boolean' | 'date';
  * nullable, default and similar wrappers; `undefined` when some admitted
  * value cannot be part of a key (objects, sets, transforms …). Literal sets,
  * enums and unions contribute the kind of every member; `null`/`undefined`
- * members are ignored (an absent key value is handled as missing).
+ * members are ignored (an absent key value is handled as missing). @internal
  */
 export function keyKindsOf(schema: z.ZodType): ReadonlySet<KeyKind> | undefined {
   const kinds = new Set<KeyKind>();
@@ -60,7 +60,7 @@ function enumValues(entries: Record<string, unknown>): unknown[] {
     .map(([, v]) => v);
 }
 
-/** Whether a JS value is of the given key kind (no coercion: `'1'` is not a number). */
+/** Whether a JS value is of the given key kind (no coercion: `'1'` is not a number). @internal */
 export function isOfKind(kind: KeyKind, value: unknown): boolean {
   return kind === 'date' ? value instanceof Date : typeof value === kind;
 }

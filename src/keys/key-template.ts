@@ -9,9 +9,27 @@ import { describeLoneSurrogate, isWellFormed } from './well-formed.js';
  * A key template: static segments and entity attribute names, joined by the
  * table's delimiter. A segment that names an attribute of the entity's schema
  * is replaced by that attribute's (escaped or order-preserving encoded) value;
- * any other segment is static text. A static segment that looks like an
- * attribute name (`'tenantID'` next to a `tenantId` field) is refused as a
- * likely typo; write it as `{ static: 'tenantID' }` when it is meant.
+ * any other segment is static text.
+ *
+ * Definition-time checks (`ConfigurationError`):
+ * - A plain static segment that looks like a keyable attribute the template
+ *   does not use is refused as a likely typo (`'tenantID'` next to a
+ *   `tenantId` field would give every tenant the same key): equal after
+ *   lower-casing and dropping `_ - .` and spaces, or within edit distance 1
+ *   (attribute names of 5–9 such characters) or 2 (10 and more). A label
+ *   resembling an attribute the same template uses (`['STATUS', 'status']`)
+ *   is fine. When the text is meant, write {@link StaticSegment}
+ *   `{ static: 'tenantID' }`; the stored key is the same as before, so
+ *   templates refused by this check migrate without rewriting data. If it
+ *   was a typo, the items written so far share one key: fix the template and
+ *   rewrite them.
+ * - An attribute whose schema admits more than one primitive kind
+ *   (`z.literal([0, '0'])`, `z.enum({ A: 0, B: 'x' })`, `z.union([z.string(), z.number()])`)
+ *   is refused: values of different kinds could encode to the same key.
+ *   Give the attribute one kind (e.g. map it to a string) and rewrite its items.
+ *
+ * Each attribute value must have the attribute's kind when a key is built
+ * (`get({ n: '1' })` on a number attribute is a `KeyError`, never converted).
  *
  * @example `['ORG', 'orgId', 'USER', 'userId']` → `ORG#acme#USER#u1`
  */

@@ -12,17 +12,17 @@
  * only match exactly, so labels such as `USER` next to `userId` stay static.
  */
 
-/** The normal form both sides are compared in. */
+/** The normal form both sides are compared in. @internal */
 export function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[_\-. ]/g, '');
 }
 
-/** Edit distance allowed for an attribute whose normalised name has `length` characters. */
+/** Edit distance allowed for an attribute whose normalised name has `length` characters. @internal */
 export function allowedDistance(length: number): number {
   return length >= 10 ? 2 : length >= 5 ? 1 : 0;
 }
 
-/** Whether `segment` looks like a mistyped `attribute` (see the module comment for the rule). */
+/** Whether `segment` looks like a mistyped `attribute` (see the module comment for the rule). @internal */
 export function resembles(segment: string, attribute: string): boolean {
   const a = normalizeName(segment);
   const b = normalizeName(attribute);
@@ -31,7 +31,7 @@ export function resembles(segment: string, attribute: string): boolean {
   return max > 0 && Math.abs(a.length - b.length) <= max && editDistance(a, b, max) <= max;
 }
 
-/** Optimal-string-alignment distance, giving up (returning `max + 1`) once it exceeds `max`. */
+/** Optimal-string-alignment distance, giving up (returning `max + 1`) once it exceeds `max`. @internal */
 export function editDistance(a: string, b: string, max = Infinity): number {
   const n = a.length;
   const m = b.length;
@@ -51,5 +51,5 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     prev2 = prev;
     prev = row;
   }
-  return prev[m]!;
+  return prev[m]! > max ? max + 1 : prev[m]!;
 }

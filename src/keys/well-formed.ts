@@ -7,7 +7,7 @@
 
 const native = (String.prototype as { isWellFormed?: () => boolean }).isWellFormed;
 
-/** True when `s` holds no unpaired surrogate (every code unit is part of a scalar value). */
+/** True when `s` holds no unpaired surrogate (every code unit is part of a scalar value). @internal */
 export const isWellFormed: (s: string) => boolean = native
   ? (s) => native.call(s)
   : (s) => {
@@ -20,7 +20,7 @@ export const isWellFormed: (s: string) => boolean = native
       return true;
     };
 
-/** Index of the first unpaired surrogate in `s`, or -1. For error messages. */
+/** Index of the first unpaired surrogate in `s`, or -1. For error messages. @internal */
 export function loneSurrogateAt(s: string): number {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -31,7 +31,7 @@ export function loneSurrogateAt(s: string): number {
   return -1;
 }
 
-/** A short description of the first lone surrogate in `s`, e.g. `a lone surrogate U+D800 at index 1`. */
+/** A short description of the first lone surrogate in `s`, e.g. `a lone surrogate U+D800 at index 1`. @internal */
 export function describeLoneSurrogate(s: string): string {
   const at = loneSurrogateAt(s);
   const unit = s.charCodeAt(at).toString(16).toUpperCase();

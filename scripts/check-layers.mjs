@@ -14,7 +14,8 @@ const RULES = {
   errors: [],
   transport: [...LEAVES],
   marshalling: [...LEAVES],
-  keys: [...LEAVES],
+  // Key templates read the zod kinds of their attributes.
+  keys: [...LEAVES, 'schema'],
   schema: [...LEAVES, 'marshalling'],
   streams: [...LEAVES, 'marshalling'],
   testing: [...LEAVES],
@@ -22,7 +23,7 @@ const RULES = {
   // Table model, entity model, item codec and reader, the write-extension protocol.
   model: [...LEAVES, 'marshalling', 'schema', 'keys', 'expressions', 'transport'],
   // Size limits read the (type of the) model they measure.
-  limits: [...LEAVES, 'marshalling', 'model'],
+  limits: [...LEAVES, 'marshalling', 'keys', 'model'],
   // Shared plumbing: send, error mapping, retries, identity, paging, participants.
   request: [...LEAVES, 'marshalling', 'schema', 'keys', 'expressions', 'transport', 'model', 'limits'],
   // One folder per write extension; they never see the actions.

@@ -15,7 +15,8 @@ export type { GetOptions } from './actions/get/get.js';
 export type { PutOptions } from './actions/put/put.js';
 export type { DeleteOptions } from './actions/delete/delete.js';
 
-export type { KeyTemplate } from './keys/key-template.js';
+export type { KeyTemplate, StaticSegment } from './keys/key-template.js';
+export type { CheckedKeys, CheckedTemplate, TemplateTypo } from './keys/template-types.js';
 export { encodeNumber, decodeNumber } from './keys/number-encoding.js';
 export { encodeDate, decodeDate } from './keys/date-encoding.js';
 export { escapeSegment, splitKey } from './keys/escape.js';

@@ -1,5 +1,4 @@
 import { KeyError } from '../errors.js';
-import { escapeSegment } from '../keys/escape.js';
 import type { CompiledKey } from '../keys/key-template.js';
 import type { ExpressionContext } from './expression-context.js';
 
@@ -27,8 +26,21 @@ export interface KeyConditionBuilder<V> {
   /** Inclusive range; each bound may be partial (a partial high bound includes every key under it). */
   between(low: Partial<V>, high: Partial<V>): SortKeyCondition<V>;
   /**
-   * Keys that start with the given leading attributes. With `{ partial: true }`
-   * the last value given is a string prefix of that attribute (`name` starting with `'Jo'`).
+   * Keys whose leading attributes equal the given values, compared as whole
+   * segments: `beginsWith({ s1: 'a' })` matches `s1 = 'a'`, never `s1 = 'aa'`
+   * or an `s1` containing the delimiter. The values must be a leading run of
+   * the template's attributes (`s1`, `s1 + s2` …). Given a leading run, it
+   * compiles to `begins_with(sk, <key up to and including the delimiter after
+   * the last value>)`; given every attribute it compiles to `sk = <full key>`
+   * (the same as {@link KeyConditionBuilder.eq}), since a complete key of this
+   * template cannot be extended and a longer key in the same partition
+   * belongs to another template. Values are escaped like stored keys, so
+   * delimiters and `\` inside values match exactly.
+   *
+   * `{ partial: true }` is the only prefix match: the last value given is a
+   * string prefix of that (string) attribute (`name` starting with `'Jo'`;
+   * `''` matches any value); the attributes before it still match whole.
+   * Partial on a non-string attribute throws {@link KeyError}.
    */
   beginsWith(values: Partial<V>, options?: { readonly partial?: boolean }): SortKeyCondition<V>;
 }
@@ -97,7 +109,11 @@ export function compileKeyCondition(
     case 'eq':
       return `${pk} AND ${name} = ${v(sk.build(sort.values as Record<string, unknown>))}`;
     case 'beginsWith': {
-      const prefix = beginsWithPrefix(target, sk, sort.values as Record<string, unknown>, sort.partial);
+      const values = sort.values as Record<string, unknown>;
+      // Every attribute given and not partial: whole segments determine the whole key, so begins_with would
+      // also match a longer last value ('a' matching 'aa'); equality is the exact whole-segment match.
+      if (!sort.partial && leading(target, sk, values, true) === 'complete') return `${pk} AND ${name} = ${v(sk.build(values))}`;
+      const prefix = beginsWithPrefix(target, sk, values, sort.partial);
       return prefix === '' ? pk : `${pk} AND begins_with(${name}, ${v(prefix)})`;
     }
     case 'between': {
@@ -141,23 +157,8 @@ function bound(target: KeyConditionTarget, sk: CompiledKey, values: Record<strin
 
 function beginsWithPrefix(target: KeyConditionTarget, sk: CompiledKey, values: Record<string, unknown>, partial: boolean): string {
   const state = leading(target, sk, values, true);
-  if (!partial) return state === 'complete' ? sk.build(values) : sk.prefix(values);
-  const given = sk.attributes.filter((a) => values[a] !== undefined && values[a] !== null);
-  const last = given[given.length - 1];
-  if (last === undefined) throw sortKeyError(target, 'beginsWith with partial: true needs at least one attribute value');
-  const text = values[last];
-  if (typeof text !== 'string') {
-    throw new KeyError({
-      message: `${sk.entity}: beginsWith partial value of "${last}" must be a string`,
-      reason: 'invalid-value',
-      entity: sk.entity,
-      index: sk.index,
-      attribute: last,
-    });
-  }
-  const rest = { ...values };
-  delete rest[last];
-  return sk.prefix(rest) + escapeSegment(text, target.delimiter);
+  if (partial) return sk.partialPrefix(values);
+  return state === 'complete' ? sk.build(values) : sk.prefix(values);
 }
 
 /** Checks the values form a leading run of the template's attributes. */

@@ -94,8 +94,8 @@ export class Collection<E extends CollectionEntities, I extends string = 'primar
       if (byType.has(model.name)) fail(`entity ${model.name} is listed twice`);
       const keys = index === 'primary' ? model.primary : model.indexes.get(index);
       if (!keys) fail(`entity ${model.name} has no key templates for ${index}`);
-      // Same template ⇔ same attributes and the same key for the same (distinct, marker) values.
-      const probe = keys.pk.build(Object.fromEntries(keys.pk.attributes.map((a, i) => [a, `\u0001${i}`])));
+      // Same template ⇔ same static text, attribute names and kinds.
+      const probe = keys.pk.signature;
       if (!reference) reference = { name: model.name, probe, attributes: keys.pk.attributes };
       else if (probe !== reference.probe || keys.pk.attributes.join('\u0000') !== reference.attributes.join('\u0000')) {
         fail(`entities ${reference.name} and ${model.name} use different partition-key templates on ${index}`);

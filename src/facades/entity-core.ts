@@ -5,6 +5,7 @@ import type { TableModel } from '../model/table-definition.js';
 import type { TtlConfig } from '../extensions/ttl/ttl-model.js';
 import { compileEntity, type EntityFeatures, type EntityModel, type FeatureCompilers } from '../model/entity-model.js';
 import type { AnyObjectSchema, AttributeOf, EntityKeys, PrimaryKeyOf } from '../model/entity-types.js';
+import type { CheckedKeys } from '../keys/template-types.js';
 
 /** Definition of a core entity: schema, key templates and (optionally) TTL. */
 export interface EntityCoreConfig<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>> {
@@ -14,7 +15,7 @@ export interface EntityCoreConfig<S extends AnyObjectSchema, K extends EntityKey
    * Key templates for the primary key and any of the table's indexes. A
    * segment that names a schema attribute is replaced by its value; others are static.
    */
-  readonly keys: K;
+  readonly keys: K & CheckedKeys<K, AttributeOf<S>>;
   /**
    * How items expire (needs `ttlAttribute` on the table): `{ after: '30d' }` or
    * `{ attribute: 'validUntil' }`. A rule for writes (full `Entity`), accepted

@@ -39,6 +39,7 @@ import type { AnyObjectSchema, AttributeOf, EntityKeys, PrimaryKeyOf, QueryKey, 
 import { setExpiry, type ExpiryUpdateOptions } from '../extensions/ttl/expiry-update.js';
 import type { TtlConfig } from '../extensions/ttl/ttl-model.js';
 import type { ExpiryInput } from '../extensions/ttl/ttl-value.js';
+import type { CheckedKeys } from '../keys/template-types.js';
 import type { ConditionNode } from '../expressions/condition-node.js';
 import { ConfigurationError } from '../errors.js';
 import type { CompressionConfig } from '../schema/compression.js';
@@ -52,7 +53,7 @@ export interface EntityConfig<S extends AnyObjectSchema, K extends EntityKeys<At
    * Key templates for the primary key and any of the table's indexes. A
    * segment that names a schema attribute is replaced by its value; others are static.
    */
-  readonly keys: K;
+  readonly keys: K & CheckedKeys<K, AttributeOf<S>>;
   /**
    * How items expire (needs `ttlAttribute` on the table): `{ after: '30d' }` or
    * `{ attribute: 'validUntil' }` (a Date or epoch-seconds field). Per call: `put(item, { expiresAt })`.

@@ -8,13 +8,21 @@
  * — which keeps `begins_with` on partial values working.
  */
 
+import { ConfigurationError } from '../errors.js';
+import { isWellFormed } from './well-formed.js';
+
 /** The escape character. Chosen because it is rare in real keys and not a regex metacharacter issue once escaped. */
 export const ESCAPE_CHAR = '\\';
 
-/** Validates a delimiter: exactly one character, not the escape character. */
+/**
+ * Validates a delimiter: exactly one UTF-16 unit, not the escape character,
+ * not a lone surrogate (which has no UTF-8 form). Throws {@link ConfigurationError}.
+ */
 export function assertDelimiter(delimiter: string): void {
-  if (delimiter.length !== 1 || delimiter === ESCAPE_CHAR) {
-    throw new TypeError(`Key delimiter must be a single character other than "${ESCAPE_CHAR}", got ${JSON.stringify(delimiter)}`);
+  if (typeof delimiter !== 'string' || delimiter.length !== 1 || delimiter === ESCAPE_CHAR || !isWellFormed(delimiter)) {
+    throw new ConfigurationError(
+      `Key delimiter must be a single character other than "${ESCAPE_CHAR}" and not a lone UTF-16 surrogate, got ${JSON.stringify(delimiter)}`,
+    );
   }
 }
 

@@ -1,7 +1,9 @@
 import { ConfigurationError, KeyError } from '../errors.js';
 import { encodeDate } from './date-encoding.js';
 import { escapeSegment } from './escape.js';
+import { isOfKind, type KeyKind } from './key-kind.js';
 import { encodeNumber } from './number-encoding.js';
+import { describeLoneSurrogate, isWellFormed } from './well-formed.js';
 
 /**
  * A key template: static segments and entity attribute names, joined by the
@@ -9,15 +11,45 @@ import { encodeNumber } from './number-encoding.js';
  * is replaced by that attribute's (escaped or order-preserving encoded) value;
  * any other segment is static text.
  *
+ * Definition-time checks (`ConfigurationError`):
+ * - A plain static segment that looks like a keyable attribute the template
+ *   does not use is refused as a likely typo (`'tenantID'` next to a
+ *   `tenantId` field would give every tenant the same key): equal after
+ *   lower-casing and dropping `_ - .` and spaces, or within edit distance 1
+ *   (attribute names of 5–9 such characters) or 2 (10 and more). A label
+ *   resembling an attribute the same template uses (`['STATUS', 'status']`)
+ *   is fine. When the text is meant, write {@link StaticSegment}
+ *   `{ static: 'tenantID' }`; the stored key is the same as before, so
+ *   templates refused by this check migrate without rewriting data. If it
+ *   was a typo, the items written so far share one key: fix the template and
+ *   rewrite them.
+ * - An attribute whose schema admits more than one primitive kind
+ *   (`z.literal([0, '0'])`, `z.enum({ A: 0, B: 'x' })`, `z.union([z.string(), z.number()])`)
+ *   is refused: values of different kinds could encode to the same key.
+ *   Give the attribute one kind (e.g. map it to a string) and rewrite its items.
+ *
+ * Each attribute value must have the attribute's kind when a key is built
+ * (`get({ n: '1' })` on a number attribute is a `KeyError`, never converted).
+ *
  * @example `['ORG', 'orgId', 'USER', 'userId']` → `ORG#acme#USER#u1`
  */
-export type KeyTemplate<Attr extends string = string> = readonly (Attr | (string & {}))[];
+export type KeyTemplate<Attr extends string = string> = readonly (Attr | (string & {}) | StaticSegment)[];
+
+/**
+ * A segment that is static text even when it looks like (or equals) an
+ * attribute name: `['TENANT', { static: 'tenantID' }, 'tenantId']`. Stored
+ * exactly like the plain string segment would be.
+ */
+export interface StaticSegment {
+  /** The text, stored verbatim (escaped like every segment). */
+  readonly static: string;
+}
 
 /** Byte limits of key values (AWS). */
 export const PARTITION_KEY_MAX_BYTES = 2048;
 export const SORT_KEY_MAX_BYTES = 1024;
 
-type Part = { readonly static: string } | { readonly attribute: string };
+type Part = { readonly static: string } | { readonly attribute: string; readonly kind: KeyKind | undefined };
 
 /** A key template compiled against an entity. Built once at definition time. @internal */
 export interface CompiledKey {
@@ -39,14 +71,32 @@ export interface CompiledKey {
    * `begins_with` matches whole segments only. With all values present, the full key.
    */
   prefix(values: Readonly<Record<string, unknown>>): string;
+  /**
+   * Like {@link CompiledKey.prefix}, but the last attribute given is a string
+   * prefix of that attribute (`beginsWith(…, { partial: true })`): its escaped
+   * text ends the prefix, with no delimiter after it. Throws {@link KeyError}
+   * when no attribute is given or the last one is not a string attribute.
+   */
+  partialPrefix(values: Readonly<Record<string, unknown>>): string;
   /** Attributes of the template that `values` lacks. */
   missing(values: Readonly<Record<string, unknown>>): string[];
+  /**
+   * The template's structure (static text, attribute names and kinds): equal
+   * signatures build equal keys from equal values. @internal
+   */
+  readonly signature: string;
 }
 
-/** Compiles a template. `isAttribute` tells attribute names from static text. @internal */
+/**
+ * Compiles a template. `isAttribute` tells attribute names from static text;
+ * `kindOf`, when given, is the one kind each attribute's values must have
+ * (checked on every build, so a `'1'` for a number key is a {@link KeyError},
+ * not a different key). @internal
+ */
 export function compileKeyTemplate(args: {
   template: KeyTemplate;
   isAttribute: (segment: string) => boolean;
+  kindOf?: (attribute: string) => KeyKind | undefined;
   delimiter: string;
   keyAttribute: string;
   role: 'partition' | 'sort';
@@ -57,13 +107,25 @@ export function compileKeyTemplate(args: {
   if (!Array.isArray(template) || template.length === 0) {
     throw new ConfigurationError(`${entity}: key template for ${index}.${keyAttribute} must be a non-empty array`);
   }
-  const parts: Part[] = template.map((segment) =>
-    args.isAttribute(segment) ? { attribute: segment } : { static: escapeSegment(segment, delimiter) },
-  );
+  const parts: Part[] = template.map((segment) => {
+    const text = typeof segment === 'string' ? segment : segment?.static;
+    if (typeof text !== 'string') {
+      throw new ConfigurationError(`${entity}: key template segments of ${index}.${keyAttribute} must be strings or { static: string }`);
+    }
+    if (!isWellFormed(text)) {
+      throw new ConfigurationError(`${entity}: static key segment ${JSON.stringify(text)} of ${index}.${keyAttribute} holds ${describeLoneSurrogate(text)}`);
+    }
+    if (typeof segment === 'string' && args.isAttribute(segment)) return { attribute: segment, kind: args.kindOf?.(segment) };
+    return { static: escapeSegment(text, delimiter) };
+  });
   const attributes = parts.flatMap((p) => ('attribute' in p ? [p.attribute] : []));
   const limit = role === 'partition' ? PARTITION_KEY_MAX_BYTES : SORT_KEY_MAX_BYTES;
 
-  const encode = (attribute: string, value: unknown): string => {
+  const encode = (part: { attribute: string; kind: KeyKind | undefined }, value: unknown): string => {
+    const { attribute, kind } = part;
+    if (kind !== undefined && !isOfKind(kind, value)) {
+      throw invalid(attribute, `expected ${kind === 'date' ? 'a Date' : `a ${kind}`}, got ${describeValue(value)} (key values are never converted)`);
+    }
     switch (typeof value) {
       case 'string':
         // An empty value would leave an empty key segment; DynamoDB refuses empty key strings outright.
@@ -76,6 +138,7 @@ export function compileKeyTemplate(args: {
             attribute,
           });
         }
+        if (!isWellFormed(value)) throw invalid(attribute, describeLoneSurrogate(value));
         return escapeSegment(value, delimiter);
       case 'number':
         if (!Number.isFinite(value)) throw invalid(attribute, `${value} is not a finite number`);
@@ -148,7 +211,7 @@ export function compileKeyTemplate(args: {
         if (value === undefined || value === null) {
           return stopAtMissing ? out : undefined;
         }
-        text = encode(part.attribute, value);
+        text = encode(part, value);
       }
       out = i === 0 ? text : out + delimiter + text;
       if (stopAtMissing && i < parts.length - 1) {
@@ -164,6 +227,30 @@ export function compileKeyTemplate(args: {
 
   const missing = (values: Readonly<Record<string, unknown>>) =>
     attributes.filter((a) => values[a] === undefined || values[a] === null);
+  const signature = parts.map((p) => ('static' in p ? `s:${p.static}` : `a:${p.attribute}:${p.kind ?? '*'}`)).join('\u0000');
+
+  const partialPrefix = (values: Readonly<Record<string, unknown>>): string => {
+    const given = parts.filter((p): p is Extract<Part, { attribute: string }> => 'attribute' in p && values[p.attribute] !== undefined && values[p.attribute] !== null);
+    const last = given[given.length - 1];
+    if (last === undefined) {
+      throw new KeyError({
+        message: `${entity}: beginsWith with partial: true on ${index} needs at least one attribute value`,
+        reason: 'missing-attribute',
+        entity,
+        index,
+        attribute: keyAttribute,
+        missing: attributes.slice(0, 1),
+      });
+    }
+    const text = values[last.attribute];
+    if (typeof text !== 'string' || (last.kind !== undefined && last.kind !== 'string')) {
+      throw invalid(last.attribute, `a partial (prefix) value needs a string attribute and a string value, got ${describeValue(text)}`);
+    }
+    if (!isWellFormed(text)) throw invalid(last.attribute, describeLoneSurrogate(text));
+    const rest = { ...values };
+    delete rest[last.attribute];
+    return (join(rest, true) ?? '') + escapeSegment(text, delimiter);
+  };
 
   return {
     keyAttribute,
@@ -193,6 +280,16 @@ export function compileKeyTemplate(args: {
     prefix(values) {
       return join(values, true) ?? '';
     },
+    partialPrefix,
     missing,
+    signature,
   };
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (value instanceof Date) return 'a Date';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object';
+  return `the ${typeof value} ${String(value)}`;
 }

@@ -1,6 +1,6 @@
 import { ValidationError, type ValidationIssue } from '../errors.js';
 import { utf8Length } from './utf8-length.js';
-import { valueSize } from './value-size.js';
+import { checkName, valueSize } from './value-size.js';
 
 /** DynamoDB's item size limit: 400 KB = 409,600 bytes (measured exact on DynamoDB Local). */
 export const ITEM_SIZE_LIMIT = 409_600;
@@ -25,7 +25,9 @@ export interface ItemSizeBreakdown {
  * UTF-8 names and strings, base-100 numbers, raw binary, 1 byte for booleans
  * and nulls, 3 bytes per map/list plus 1 per element, sets as the sum of their
  * elements. `undefined` attributes are not stored and count 0. Dates count as
- * their ISO-8601 text (how tablewright stores them).
+ * their ISO-8601 text (how tablewright stores them). Strings, names and map
+ * keys with a lone UTF-16 surrogate have no size (no UTF-8 form): they are
+ * reported as issues, never counted as U+FFFD.
  *
  * For marshalled items (`{ name: { S: '…' } }`) use {@link marshalledItemSize}:
  * the two forms cannot be told apart reliably, so there is one function each.
@@ -47,6 +49,7 @@ export function measureItem(item: Readonly<Record<string, unknown>>, issues: Val
   for (const name in item) {
     path.push(name);
     const s = valueSize(item[name], path, issues);
+    if (s >= 0) checkName(name, path, issues);
     path.pop();
     if (s >= 0) size += utf8Length(name) + s;
   }
@@ -62,6 +65,7 @@ export function itemSizeBreakdown(item: Readonly<Record<string, unknown>>): Item
   for (const name in item) {
     path.push(name);
     const s = valueSize(item[name], path, issues);
+    if (s >= 0) checkName(name, path, issues);
     path.pop();
     if (s < 0) continue;
     const total = utf8Length(name) + s;

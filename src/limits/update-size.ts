@@ -2,7 +2,7 @@ import type { EntityModel } from '../model/entity-model.js';
 import { ItemTooLargeError, ValidationError, type ValidationIssue } from '../errors.js';
 import { ITEM_SIZE_LIMIT, type AttributeSize } from './item-size.js';
 import { utf8Length } from './utf8-length.js';
-import { valueSize } from './value-size.js';
+import { checkName, valueSize } from './value-size.js';
 
 /** A value an update writes at a path (`SET path = value`, `ADD path value` …). */
 export interface UpdateAssignment {
@@ -42,6 +42,10 @@ export function checkUpdateSizes(
   }
   for (const { path, value } of assignments) {
     const segments = typeof path === 'string' ? [path] : [...path];
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i];
+      if (typeof segment === 'string') checkName(segment, segments.slice(0, i + 1), issues);
+    }
     const s = valueSize(value, segments, issues);
     if (s < 0) continue;
     // A top-level value brings its name; a nested one at least its map key or list slot.

@@ -1,8 +1,9 @@
 /**
  * UTF-8 byte length of a string, as DynamoDB counts names and string values.
  * Short strings are counted in JS (cheaper than crossing into native code);
- * long ones with `Buffer.byteLength`. Lone surrogates count 3 bytes, like the
- * U+FFFD they are encoded as.
+ * long ones with `Buffer.byteLength`. A lone surrogate (no UTF-8 form) counts
+ * 3 bytes, the U+FFFD the encoder would substitute; tablewright's size checks
+ * refuse such strings before counting them (see `itemSize`).
  */
 export function utf8Length(s: string): number {
   const n = s.length;

@@ -2,6 +2,7 @@ import type { ValidationIssue } from '../errors.js';
 import { isNumberValue, numberIssue, type NumberValueLike } from './number-limits.js';
 import { numberSize } from './number-size.js';
 import { utf8Length } from './utf8-length.js';
+import { describeLoneSurrogate, isWellFormed } from '../keys/well-formed.js';
 
 /** 3 bytes for every map or list, 1 per element (AWS-documented). */
 export const CONTAINER_OVERHEAD = 3;
@@ -19,7 +20,10 @@ function isPlainObject(value: object): boolean {
  * (with tablewright's options: `undefined` and functions dropped). While
  * walking, collects what DynamoDB or the marshaller would refuse into
  * `issues` (with the path): non-finite or out-of-range numbers,
- * empty sets, empty map keys, unsupported class instances.
+ * empty sets, empty map keys, unsupported class instances, and strings,
+ * map keys and set elements holding a lone UTF-16 surrogate (no UTF-8 form:
+ * it would be sent as U+FFFD, so two different strings could be stored as
+ * one). Works on a bare value too (`path` `[]`), as for condition operands.
  *
  * Returns -1 for values that are not stored (`undefined`, functions).
  * `path` is a scratch stack, restored on return.
@@ -28,6 +32,7 @@ function isPlainObject(value: object): boolean {
 export function valueSize(value: unknown, path: PropertyKey[], issues: ValidationIssue[], depth = 0): number {
   switch (typeof value) {
     case 'string':
+      if (!isWellFormed(value)) loneSurrogate(value, path, issues);
       return utf8Length(value);
     case 'number': {
       if (!Number.isSafeInteger(value)) {
@@ -93,9 +98,7 @@ function mapSize(entries: Iterable<[unknown, unknown]>, path: PropertyKey[], iss
     const key = String(k);
     path.push(key);
     const s = valueSize(v, path, issues, depth + 1);
-    if (s >= 0 && key.length === 0) {
-      issues.push({ path: [...path], code: 'empty_map_key', message: 'map keys cannot be empty strings' });
-    }
+    if (s >= 0) checkMapKey(key, path, issues);
     path.pop();
     if (s >= 0) size += utf8Length(key) + s + ELEMENT_OVERHEAD;
   }
@@ -108,9 +111,7 @@ function objectSize(value: Record<string, unknown>, path: PropertyKey[], issues:
   for (const key in value) {
     path.push(key);
     const s = valueSize(value[key], path, issues, depth + 1);
-    if (s >= 0 && key.length === 0) {
-      issues.push({ path: [...path], code: 'empty_map_key', message: 'map keys cannot be empty strings' });
-    }
+    if (s >= 0) checkMapKey(key, path, issues);
     path.pop();
     if (s >= 0) size += utf8Length(key) + s + ELEMENT_OVERHEAD;
   }
@@ -123,8 +124,10 @@ function setSize(set: Set<unknown>, path: PropertyKey[], issues: ValidationIssue
   for (const element of set) {
     if (element === undefined) continue;
     count++;
-    if (typeof element === 'string') size += utf8Length(element);
-    else if (typeof element === 'number' || typeof element === 'bigint' || isNumberValue(element)) {
+    if (typeof element === 'string') {
+      if (!isWellFormed(element)) loneSurrogate(element, path, issues, 'a set element holds ');
+      size += utf8Length(element);
+    } else if (typeof element === 'number' || typeof element === 'bigint' || isNumberValue(element)) {
       size += checkedNumberSize(element, path, issues);
     } else if (ArrayBuffer.isView(element) || element instanceof ArrayBuffer) size += element.byteLength;
     else {
@@ -139,6 +142,21 @@ function setSize(set: Set<unknown>, path: PropertyKey[], issues: ValidationIssue
     });
   }
   return size;
+}
+
+function checkMapKey(key: string, path: PropertyKey[], issues: ValidationIssue[]): void {
+  if (key.length === 0) issues.push({ path: [...path], code: 'empty_map_key', message: 'map keys cannot be empty strings' });
+  else if (!isWellFormed(key)) loneSurrogate(key, path, issues, 'the map key holds ');
+}
+
+/** Records a string that has no UTF-8 form. @internal */
+export function loneSurrogate(s: string, path: readonly PropertyKey[], issues: ValidationIssue[], what = 'the string holds '): void {
+  issues.push({ path: [...path], code: 'lone_surrogate', message: what + describeLoneSurrogate(s) });
+}
+
+/** Records an attribute name (or update path segment) that has no UTF-8 form; see {@link valueSize}. @internal */
+export function checkName(name: string, path: readonly PropertyKey[], issues: ValidationIssue[]): void {
+  if (!isWellFormed(name)) loneSurrogate(name, path, issues, 'the attribute name holds ');
 }
 
 function checkedNumberSize(value: number | bigint | NumberValueLike, path: PropertyKey[], issues: ValidationIssue[]): number {

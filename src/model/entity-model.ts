@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
-import { compileKeyTemplate, type CompiledKey, type KeyTemplate } from '../keys/key-template.js';
+import { compileEntityKey } from '../keys/entity-key.js';
+import type { CompiledKey, KeyTemplate } from '../keys/key-template.js';
 import type { compileCompression, CompressionAlgorithm, CompressionConfig } from '../schema/compression.js';
 import { compileFromStorage, compileReadFields, compileToStorage, type Converter, type FieldConverter } from '../schema/storage-codec.js';
 import { defOf, kindOf } from '../schema/zod-def.js';
@@ -69,8 +70,6 @@ export interface FeatureCompilers {
 /** Entity options that need a write feature; refused when nothing handles them. */
 const WRITE_OPTIONS = ['compress', 'version', 'timestamps'] as const;
 
-const KEYABLE = new Set(['string', 'number', 'date', 'enum', 'literal', 'boolean', 'bigint', 'template_literal']);
-
 /** Validates an entity definition against its table and compiles it. @internal */
 export function compileEntity(
   table: TableModel,
@@ -109,15 +108,8 @@ export function compileEntity(
     if (isAttribute(attr)) fail(`schema field "${attr}" collides with a key or bookkeeping attribute of table ${table.name}`);
   }
 
-  const compile = (template: KeyTemplate, keyAttribute: string, role: 'partition' | 'sort', index: string) => {
-    for (const segment of template) {
-      if (typeof segment !== 'string') fail(`key template segments must be strings (${index}.${keyAttribute})`);
-      if (isAttribute(segment) && !KEYABLE.has(kindOf(shape[segment]!))) {
-        fail(`attribute "${segment}" (${kindOf(shape[segment]!)}) cannot be part of a key: use strings, numbers, dates, enums or booleans`);
-      }
-    }
-    return compileKeyTemplate({ template, isAttribute, delimiter: table.delimiter, keyAttribute, role, index, entity: name });
-  };
+  const compile = (template: KeyTemplate, keyAttribute: string, role: 'partition' | 'sort', index: string) =>
+    compileEntityKey({ template, shape, delimiter: table.delimiter, keyAttribute, role, index, entity: name });
 
   if (!keys?.primary?.pk) fail('keys.primary.pk is required');
   if (table.sortKey && !keys.primary.sk) fail(`table ${table.name} has a sort key: keys.primary.sk is required`);

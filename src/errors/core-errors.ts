@@ -120,15 +120,30 @@ export class ConditionFailedError extends TablewrightError {
 /**
  * An expression could not be built from what the caller gave: an attribute
  * path that does not parse, an empty `and()`/`or()` or update, `IN` with more
- * than 100 values, a projection of an unknown attribute. Raised before any request.
+ * than 100 values, a projection of an unknown attribute, or a condition
+ * operand that could not be stored or is of the wrong kind for its attribute
+ * (`operator`, `path` and `issues` say which). Raised before any request.
  */
 export class ExpressionError extends TablewrightError {
   override readonly name = 'ExpressionError';
   /** The path or input at fault, when there is one. */
   readonly input: unknown;
-  constructor(message: string, input?: unknown) {
+  /** For a refused condition operand: the operator (`=`, `BETWEEN`, `begins_with`, …). */
+  readonly operator: string | undefined;
+  /** For a refused condition operand: the attribute path it was compared with (`address.city`). */
+  readonly path: string | undefined;
+  /** For an operand that could not be stored: what is wrong, as put would report it. */
+  readonly issues: readonly ValidationIssue[];
+  constructor(
+    message: string,
+    input?: unknown,
+    details?: { readonly operator?: string; readonly path?: string; readonly issues?: readonly ValidationIssue[] },
+  ) {
     super(message);
     this.input = input;
+    this.operator = details?.operator;
+    this.path = details?.path;
+    this.issues = details?.issues ?? [];
   }
 }
 

@@ -2,6 +2,7 @@ import { ExpressionError } from '../errors.js';
 import { parsePath, type PathInput, type PathSegment } from './attribute-path.js';
 import type { AttributeTypeName, ComparisonOperator, ConditionNode, Operand } from './condition-node.js';
 import type { Path, PathValue } from './path-types.js';
+import { checkCondition, type ConditionTarget } from './check-condition.js';
 
 /** A typed reference to `size(path)`, usable on the left of a comparison. */
 export interface SizeOf {
@@ -117,7 +118,12 @@ export const conditionBuilder: ConditionBuilder<any> = Object.freeze({
   not: (condition: ConditionNode): ConditionNode => node({ kind: 'not', condition }),
 } as ConditionBuilder<any>);
 
-/** Resolves a {@link ConditionInput} to its node. @internal */
-export function resolveCondition<T>(input: ConditionInput<T>): ConditionNode {
-  return typeof input === 'function' ? input(conditionBuilder as ConditionBuilder<T>) : input;
+/**
+ * Resolves a {@link ConditionInput} to its node and checks its operands like
+ * written values (against `target`'s schema when given), so nothing invalid
+ * reaches a request. @internal
+ */
+export function resolveCondition<T>(input: ConditionInput<T>, target?: ConditionTarget): ConditionNode {
+  const node = typeof input === 'function' ? input(conditionBuilder as ConditionBuilder<T>) : input;
+  return checkCondition(node, target);
 }

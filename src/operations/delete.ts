@@ -45,7 +45,7 @@ export function prepareDelete(
 /** @internal */
 export async function deleteItem(model: EntityModel, key: Readonly<Record<string, unknown>>, options: DeleteOptions<unknown> = {}) {
   const guard = guardDelete(model, options.expectedVersion);
-  const input = prepareDelete(model, key, options.condition && resolveCondition(options.condition), guard.condition);
+  const input = prepareDelete(model, key, options.condition && resolveCondition(options.condition, model), guard.condition);
   if (options.returnValues === 'ALL_OLD') input.ReturnValues = 'ALL_OLD';
   let output;
   try {

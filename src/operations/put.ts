@@ -73,7 +73,7 @@ export function preparePut(
 
 /** @internal */
 export async function putItem(model: EntityModel, item: unknown, options: PutOptions<unknown> = {}, extra?: ConditionNode, create = false) {
-  const prepared = preparePut(model, item, options.condition && resolveCondition(options.condition), extra, {
+  const prepared = preparePut(model, item, options.condition && resolveCondition(options.condition, model), extra, {
     create,
     expiresAt: options.expiresAt,
   });

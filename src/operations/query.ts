@@ -70,7 +70,7 @@ export function prepareQuery(
   if (options.order === 'desc') input.ScanIndexForward = false;
   if (options.consistent) input.ConsistentRead = true;
   const scope: CursorScope = { table: model.table, index, reader: model.name, keyAttributes: target.keyAttributes };
-  applyPaging(input, scope, options, entityFilter(model.table, [model.name], options.filter && resolveCondition(options.filter), options), ctx);
+  applyPaging(input, scope, options, entityFilter(model.table, [model.name], options.filter && resolveCondition(options.filter, model), options), ctx);
   let schema: z.ZodType = model.schema;
   if (select === 'COUNT') input.Select = 'COUNT';
   else if (options.attributes) {

@@ -80,7 +80,7 @@ export function prepareScan(reader: ScanReader, options: ScanOptions<unknown> = 
   const ctx = new ExpressionContext();
   // A cursor is bound to its segment too: resuming segment 2 with segment 1's cursor would skip items.
   const scope: CursorScope = { table, index, reader: reader.name + segmentId, keyAttributes: target.keyAttributes };
-  const filter = options.filter && resolveCondition(options.filter);
+  const filter = options.filter && resolveCondition(options.filter, entity);
   applyPaging(input, scope, options, entityFilter(table, entity ? [entity.name] : undefined, filter, options), ctx);
   let schema: z.ZodType | undefined = entity?.schema;
   if (options.attributes && entity) {

@@ -44,7 +44,7 @@ export function prepareGuardedUpdate(
   const locking = guardUpdate(model, { expectedVersion: options.expectedVersion, writeToken });
   let guard = locking.guard;
   const set: Record<string, unknown> = { ...locking.set };
-  const condition = options.condition && resolveCondition(options.condition);
+  const condition = options.condition && resolveCondition(options.condition, model);
   if (writeToken && guard.token === undefined && condition) {
     // A resend of an applied conditional update may fail its own condition (e.g. status 'open' → 'closed').
     const token = newWriteToken();

@@ -55,7 +55,7 @@ export interface DeleteOpOptions<T> {
 
 /** @internal */
 export function putOperation<T>(model: EntityModel, item: unknown, options: PutOpOptions<T> = {}): WriteOperation<T> {
-  const condition = options.condition && resolveCondition(options.condition as ConditionInput<unknown>);
+  const condition = options.condition && resolveCondition(options.condition as ConditionInput<unknown>, model);
   const notExists = options.create ? notExistsCondition(model) : undefined;
   const prepared = preparePut(model, item, condition, notExists, { create: options.create === true, writeToken: false });
   const { input } = prepared;
@@ -83,7 +83,7 @@ export function putOperation<T>(model: EntityModel, item: unknown, options: PutO
 /** @internal */
 export function deleteOperation<T>(model: EntityModel, key: Readonly<Record<string, unknown>>, options: DeleteOpOptions<T> = {}): WriteOperation<T> {
   const guard = guardDelete(model, options.expectedVersion);
-  const condition = options.condition && resolveCondition(options.condition as ConditionInput<unknown>);
+  const condition = options.condition && resolveCondition(options.condition as ConditionInput<unknown>, model);
   const input = prepareDelete(model, key, condition, guard.condition);
   return {
     kind: 'delete',
@@ -110,7 +110,7 @@ export function deleteOperation<T>(model: EntityModel, key: Readonly<Record<stri
 export function conditionOperation<T>(model: EntityModel, key: Readonly<Record<string, unknown>>, condition: ConditionInput<T>): WriteOperation<T> {
   const ctx = new ExpressionContext();
   const Key: Record<string, AttributeValue> = primaryKey(model, key);
-  const expression = compileCondition(resolveCondition(condition as ConditionInput<unknown>), ctx);
+  const expression = compileCondition(resolveCondition(condition as ConditionInput<unknown>, model), ctx);
   return {
     kind: 'condition',
     entity: model.name,

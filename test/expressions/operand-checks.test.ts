@@ -37,7 +37,7 @@ const untyped = cb as unknown as { [K in keyof typeof cb]: (...args: unknown[]) 
 
 /** Each value, compared with `path`, must fail with ExpressionError naming operator and path, before any request. */
 async function refused(node: () => ConditionNode, operator: string, path: string | undefined): Promise<ExpressionError> {
-  const calls = [
+  const calls: Array<() => Promise<unknown>> = [
     () => Order.query('primary', { id: 'o1' }, { filter: node() }),
     () => Order.scan({ filter: node() }),
     () => Order.delete({ id: 'o1' }, { condition: node() }),

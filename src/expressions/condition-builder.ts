@@ -19,42 +19,93 @@ export interface AttributeRef {
 /** Paths accepted by the builder: typed strings, or segment arrays for names with `.`/`[`. */
 export type ConditionPath<T> = Path<T> | readonly PathSegment[];
 
+/** The declared type at a path (`unknown` for segment arrays and unknown shapes). */
 type ValueAt<T, P> = P extends string ? PathValue<T, P> : unknown;
-type Comparable<T, P> = ValueAt<T, P> | AttributeRef;
+
+/**
+ * What a comparison at `P` accepts: the attribute's own type (never
+ * `undefined`: test absence with `notExists`), another attribute, or, for
+ * `size(path)`, a number.
+ */
+export type OperandAt<T, P> = P extends SizeOf ? number | SizeOf | AttributeRef : Exclude<ValueAt<T, P>, undefined> | AttributeRef;
+
+/** What `contains` takes at `P`: a substring for strings, an element for sets and lists. */
+type ContainsValue<T, P> = unknown extends ValueAt<T, P> ? unknown : ContainsOperand<NonNullable<ValueAt<T, P>>>;
+
+/** Element type `contains` takes on a (non-null) value of type `V`. */
+type ContainsOperand<V> = V extends string | Date
+    ? string
+    : V extends ReadonlySet<infer E>
+      ? E
+      : V extends readonly (infer E)[]
+        ? E
+        : never;
+
+/** `P` when `beginsWith` applies to it (strings, binaries, dates), else a message naming the problem. */
+export type BeginsWithPath<T, P> = P extends string
+  ? unknown extends ValueAt<T, P>
+    ? P
+    : [NonNullable<ValueAt<T, P>>] extends [string | Date | Uint8Array]
+      ? P
+      : `beginsWith applies to string and binary attributes; "${P}" is not one`
+  : P;
+
+/** `P` when `contains` applies to it (strings, sets, lists), else a message naming the problem. */
+export type ContainsPath<T, P> = P extends string
+  ? [ContainsValue<T, P>] extends [never]
+    ? `contains applies to string, set and list attributes; "${P}" is not one`
+    : P
+  : P;
 
 /**
  * Builds conditions and filters over the attributes of `T`. Every method
  * returns an immutable {@link ConditionNode}; nothing is compiled until the
- * request is made.
+ * request is made. Operands are typed by the attribute at their path
+ * (`c.eq('status', 5)` on a string enum does not compile) and checked again
+ * at run time, before any request, with the same rules as written values.
  *
  * @example
  * ```ts
  * await Order.put(order, { condition: (c) => c.or(c.notExists('orderId'), c.eq('status', 'open')) });
- * await Order.query.byOrg({ orgId }, { filter: (c) => c.and(c.gt('total', 100), c.contains('tags', 'vip')) });
+ * await Order.query('primary', { orgId }, { filter: (c) => c.and(c.gt('total', 100), c.contains('tags', 'vip')) });
  * ```
  */
 export interface ConditionBuilder<T> {
-  eq<P extends ConditionPath<T>>(path: P | SizeOf, value: Comparable<T, P> | number): ConditionNode;
-  ne<P extends ConditionPath<T>>(path: P | SizeOf, value: Comparable<T, P> | number): ConditionNode;
-  lt<P extends ConditionPath<T>>(path: P | SizeOf, value: Comparable<T, P> | number): ConditionNode;
-  le<P extends ConditionPath<T>>(path: P | SizeOf, value: Comparable<T, P> | number): ConditionNode;
-  gt<P extends ConditionPath<T>>(path: P | SizeOf, value: Comparable<T, P> | number): ConditionNode;
-  ge<P extends ConditionPath<T>>(path: P | SizeOf, value: Comparable<T, P> | number): ConditionNode;
-  between<P extends ConditionPath<T>>(path: P | SizeOf, low: Comparable<T, P> | number, high: Comparable<T, P> | number): ConditionNode;
+  /** `path = value`; `path` may be `c.size(path)`, `value` may be `c.attr(other)`. */
+  eq<P extends ConditionPath<T> | SizeOf>(path: P, value: OperandAt<T, P>): ConditionNode;
+  /** `path <> value`. */
+  ne<P extends ConditionPath<T> | SizeOf>(path: P, value: OperandAt<T, P>): ConditionNode;
+  /** `path < value` (strings, numbers, binaries and dates). */
+  lt<P extends ConditionPath<T> | SizeOf>(path: P, value: OperandAt<T, P>): ConditionNode;
+  /** `path <= value`. */
+  le<P extends ConditionPath<T> | SizeOf>(path: P, value: OperandAt<T, P>): ConditionNode;
+  /** `path > value`. */
+  gt<P extends ConditionPath<T> | SizeOf>(path: P, value: OperandAt<T, P>): ConditionNode;
+  /** `path >= value`. */
+  ge<P extends ConditionPath<T> | SizeOf>(path: P, value: OperandAt<T, P>): ConditionNode;
+  /** `path BETWEEN low AND high` (inclusive). */
+  between<P extends ConditionPath<T> | SizeOf>(path: P, low: OperandAt<T, P>, high: OperandAt<T, P>): ConditionNode;
   /** `path IN (…)`, 1 to 100 values. */
-  in<P extends ConditionPath<T>>(path: P, values: readonly ValueAt<T, P>[]): ConditionNode;
-  beginsWith<P extends ConditionPath<T>>(path: P, prefix: string | AttributeRef): ConditionNode;
+  in<P extends ConditionPath<T>>(path: P, values: readonly OperandAt<T, P>[]): ConditionNode;
+  /** `begins_with(path, prefix)`: string, binary and date attributes only. */
+  beginsWith<P extends ConditionPath<T>>(path: BeginsWithPath<T, P>, prefix: string | Uint8Array | AttributeRef): ConditionNode;
   /** A string attribute contains a substring, or a set/list contains an element. */
-  contains<P extends ConditionPath<T>>(path: P, value: unknown): ConditionNode;
+  contains<P extends ConditionPath<T>>(path: ContainsPath<T, P>, value: ContainsValue<T, P> | AttributeRef): ConditionNode;
+  /** `attribute_exists(path)`. */
   exists(path: ConditionPath<T>): ConditionNode;
+  /** `attribute_not_exists(path)`. */
   notExists(path: ConditionPath<T>): ConditionNode;
+  /** `attribute_type(path, type)`, e.g. `c.type('tags', 'SS')`. */
   type(path: ConditionPath<T>, type: AttributeTypeName): ConditionNode;
   /** `size(path)`: compare it with `c.gt(c.size('tags'), 3)`. */
   size(path: ConditionPath<T>): SizeOf;
   /** Another attribute as a value: `c.lt('spent', c.attr('budget'))`. */
   attr(path: ConditionPath<T>): AttributeRef;
+  /** Every condition holds. */
   and(...conditions: ConditionNode[]): ConditionNode;
+  /** At least one condition holds. */
   or(...conditions: ConditionNode[]): ConditionNode;
+  /** The condition does not hold. */
   not(condition: ConditionNode): ConditionNode;
 }
 

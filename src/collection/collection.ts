@@ -48,10 +48,10 @@ export type CollectionKey<E extends CollectionEntities, I extends string> = {
 
 /** Options of a collection query. */
 export interface CollectionQueryOptions extends PageOptions {
-  readonly order?: 'asc' | 'desc';
-  readonly consistent?: boolean;
+  readonly order?: 'asc' | 'desc' | undefined;
+  readonly consistent?: boolean | undefined;
   /** Applied after the key condition, to items of every member entity. */
-  readonly filter?: ConditionInput<Record<string, unknown>>;
+  readonly filter?: ConditionInput<Record<string, unknown>> | undefined;
 }
 
 /**

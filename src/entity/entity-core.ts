@@ -20,7 +20,7 @@ export interface EntityCoreConfig<S extends AnyObjectSchema, K extends EntityKey
    * `{ attribute: 'validUntil' }`. A rule for writes (full `Entity`), accepted
    * here so both can share one config; reads hide expired items either way.
    */
-  readonly ttl?: TtlConfig<AttributeOf<S>>;
+  readonly ttl?: TtlConfig<AttributeOf<S>> | undefined;
 }
 
 /**

@@ -94,12 +94,41 @@ export class KeyError extends TablewrightError {
   }
 }
 
-/** A condition expression was false. `item` is the current item when DynamoDB returned it. */
+/**
+ * What {@link ConditionFailedError.itemOf} needs of an entity: its name and
+ * how it parses a stored item. Every `Entity` is one.
+ */
+export interface StoredItemParser<T> {
+  readonly name: string;
+  fromStored(stored: Record<string, unknown>): T;
+}
+
+/** Parses `stored` with `entity` when it is that entity's item; `undefined` when not, absent, or no longer valid. @internal */
+export function parseStoredOf<T>(entity: StoredItemParser<T>, owner: string | undefined, stored: Record<string, unknown> | undefined): T | undefined {
+  if (!stored || (owner !== undefined && owner !== entity.name)) return undefined;
+  try {
+    return entity.fromStored(stored);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A condition expression was false. `item` is the current item as stored
+ * (keys and bookkeeping included) when DynamoDB returned it; `itemOf(Order)`
+ * gives it typed and parsed by the entity.
+ *
+ * @example
+ * ```ts
+ * try { await Order.put(order, { condition: (c) => c.eq('status', 'open') }); }
+ * catch (e) { if (e instanceof ConditionFailedError) console.log(e.itemOf(Order)?.status); }
+ * ```
+ */
 export class ConditionFailedError extends TablewrightError {
   override readonly name: string = 'ConditionFailedError';
   readonly entity: string | undefined;
   readonly key: Readonly<Record<string, unknown>> | undefined;
-  /** The item as stored now (unmarshalled), when asked for with `returnValuesOnConditionFailure`. */
+  /** The item as stored now (unmarshalled, keys and bookkeeping included), when DynamoDB returned it; see {@link itemOf}. */
   readonly item: Record<string, unknown> | undefined;
   constructor(args: {
     entity?: string | undefined;
@@ -114,6 +143,16 @@ export class ConditionFailedError extends TablewrightError {
     this.entity = args.entity;
     this.key = args.key;
     this.item = args.item;
+  }
+
+  /**
+   * The current item typed and parsed by `entity` (its schema, dates and
+   * sets restored, keys and bookkeeping stripped); `undefined` when DynamoDB
+   * returned no item, the failure is another entity's, or the stored item
+   * no longer matches the schema.
+   */
+  itemOf<T>(entity: StoredItemParser<T>): T | undefined {
+    return parseStoredOf(entity, this.entity, this.item);
   }
 }
 
@@ -137,7 +176,7 @@ export class ExpressionError extends TablewrightError {
   constructor(
     message: string,
     input?: unknown,
-    details?: { readonly operator?: string; readonly path?: string; readonly issues?: readonly ValidationIssue[] },
+    details?: { readonly operator?: string | undefined; readonly path?: string | undefined; readonly issues?: readonly ValidationIssue[] | undefined },
   ) {
     super(message);
     this.input = input;

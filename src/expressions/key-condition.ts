@@ -30,7 +30,7 @@ export interface KeyConditionBuilder<V> {
    * Keys that start with the given leading attributes. With `{ partial: true }`
    * the last value given is a string prefix of that attribute (`name` starting with `'Jo'`).
    */
-  beginsWith(values: Partial<V>, options?: { readonly partial?: boolean }): SortKeyCondition<V>;
+  beginsWith(values: Partial<V>, options?: { readonly partial?: boolean | undefined }): SortKeyCondition<V>;
 }
 
 /** A sort-key condition, or a function building one. */

@@ -13,15 +13,15 @@ import { mapAwsError } from './map-error.js';
 /** Options of `Entity.delete`. */
 export interface DeleteOptions<T> {
   /** Delete only if this holds for the stored item. */
-  readonly condition?: ConditionInput<T>;
+  readonly condition?: ConditionInput<T> | undefined;
   /** `'ALL_OLD'` returns the deleted item. */
-  readonly returnValues?: 'NONE' | 'ALL_OLD';
-  readonly abortSignal?: AbortSignal;
+  readonly returnValues?: 'NONE' | 'ALL_OLD' | undefined;
+  readonly abortSignal?: AbortSignal | undefined;
   /**
    * Version-locked entities: the version the caller read. The delete fails
    * with `VersionConflictError` if another version is stored. `'any'` skips the check.
    */
-  readonly expectedVersion?: number | 'any';
+  readonly expectedVersion?: number | 'any' | undefined;
 }
 
 /** Builds a DeleteItem request. No I/O. @internal */

@@ -19,7 +19,7 @@ export interface GetOperation<T = unknown> {
   /** @internal */
   readonly identity: string;
   /** Carries the result type only. @internal */
-  readonly __item?: T;
+  readonly __item?: T | undefined;
 }
 
 /** @internal */

@@ -16,12 +16,12 @@ import { mapAwsError } from './map-error.js';
 /** Options of `Entity.put`. */
 export interface PutOptions<T> {
   /** Write only if this holds for the item currently stored under the key. */
-  readonly condition?: ConditionInput<T>;
+  readonly condition?: ConditionInput<T> | undefined;
   /** `'ALL_OLD'` returns the item that was replaced. */
-  readonly returnValues?: 'NONE' | 'ALL_OLD';
+  readonly returnValues?: 'NONE' | 'ALL_OLD' | undefined;
   /** When this item expires (overrides the entity's `ttl` rule); `null` for never. */
-  readonly expiresAt?: ExpiryInput | null;
-  readonly abortSignal?: AbortSignal;
+  readonly expiresAt?: ExpiryInput | null | undefined;
+  readonly abortSignal?: AbortSignal | undefined;
 }
 
 /** The request a put sends, built without sending (transactions and batches reuse it). @internal */
@@ -36,13 +36,13 @@ export interface PreparedPut {
 /** How a put is prepared. @internal */
 export interface PutFlags extends WriteExtras {
   /** The caller requires that the item does not exist (`extra` carries that condition). */
-  readonly create?: boolean;
+  readonly create?: boolean | undefined;
   /**
    * Store a per-call write token for creates and version-locked puts (default
    * true). Transactions turn it off: their ClientRequestToken already makes
    * resends safe, and a fresh token per call would break that idempotency.
    */
-  readonly writeToken?: boolean;
+  readonly writeToken?: boolean | undefined;
 }
 
 /** Validates, builds keys and compiles the condition. No I/O. @internal */

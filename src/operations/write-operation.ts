@@ -41,16 +41,16 @@ export interface WriteOperation<T = unknown> {
 
 /** Options of `Entity.putOp`. */
 export interface PutOpOptions<T> {
-  readonly condition?: ConditionInput<T>;
+  readonly condition?: ConditionInput<T> | undefined;
   /** `true`: the item must not exist yet (like `Entity.create`). */
-  readonly create?: boolean;
+  readonly create?: boolean | undefined;
 }
 
 /** Options of `Entity.deleteOp`. */
 export interface DeleteOpOptions<T> {
-  readonly condition?: ConditionInput<T>;
+  readonly condition?: ConditionInput<T> | undefined;
   /** Version-locked entities: the version read (or `'any'`). */
-  readonly expectedVersion?: number | 'any';
+  readonly expectedVersion?: number | 'any' | undefined;
 }
 
 /** @internal */

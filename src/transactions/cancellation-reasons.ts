@@ -42,6 +42,6 @@ export function toCancellationReasons(
         exists: raw !== undefined,
       });
     }
-    return { index, kind: op.kind, entity: op.entity, key: op.key, code, message: reason?.Message, item, versionConflict };
+    return { index, kind: op.kind, entity: op.entity, key: op.key, code, message: reason?.Message, item, stored: raw, versionConflict };
   });
 }

@@ -42,6 +42,8 @@ export class EntityCore<
   /** The entity name (stored in the table's entity-type attribute). */
   readonly name: Name;
   readonly schema: S;
+  /** The key templates, as declared. */
+  readonly keys: K;
   /** Precomputed definition. @internal */
   readonly model: EntityModel;
 
@@ -53,6 +55,7 @@ export class EntityCore<
   constructor(table: TableModel, name: Name, config: EntityCoreConfig<S, K>, compilers?: FeatureCompilers) {
     this.name = name;
     this.schema = config.schema;
+    this.keys = config.keys;
     const features = config as EntityFeatures;
     this.model = compileEntity(
       table,

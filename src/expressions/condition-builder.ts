@@ -71,26 +71,27 @@ export type ContainsPath<T, P> = P extends string
  * ```
  */
 export interface ConditionBuilder<T> {
+  // Value parameters are `NoInfer`: inferring `P` from them would walk every branch of `PathValue` (most of the type-check cost).
   /** `path = value`; `path` may be `c.size(path)`, `value` may be `c.attr(other)`. */
-  eq<P extends ConditionPath<T> | SizeOf>(path: P, value: OperandAt<T, P>): ConditionNode;
+  eq<P extends ConditionPath<T> | SizeOf>(path: P, value: NoInfer<OperandAt<T, P>>): ConditionNode;
   /** `path <> value`. */
-  ne<P extends ConditionPath<T> | SizeOf>(path: P, value: OperandAt<T, P>): ConditionNode;
+  ne<P extends ConditionPath<T> | SizeOf>(path: P, value: NoInfer<OperandAt<T, P>>): ConditionNode;
   /** `path < value` (strings, numbers, binaries and dates). */
-  lt<P extends ConditionPath<T> | SizeOf>(path: P, value: OperandAt<T, P>): ConditionNode;
+  lt<P extends ConditionPath<T> | SizeOf>(path: P, value: NoInfer<OperandAt<T, P>>): ConditionNode;
   /** `path <= value`. */
-  le<P extends ConditionPath<T> | SizeOf>(path: P, value: OperandAt<T, P>): ConditionNode;
+  le<P extends ConditionPath<T> | SizeOf>(path: P, value: NoInfer<OperandAt<T, P>>): ConditionNode;
   /** `path > value`. */
-  gt<P extends ConditionPath<T> | SizeOf>(path: P, value: OperandAt<T, P>): ConditionNode;
+  gt<P extends ConditionPath<T> | SizeOf>(path: P, value: NoInfer<OperandAt<T, P>>): ConditionNode;
   /** `path >= value`. */
-  ge<P extends ConditionPath<T> | SizeOf>(path: P, value: OperandAt<T, P>): ConditionNode;
+  ge<P extends ConditionPath<T> | SizeOf>(path: P, value: NoInfer<OperandAt<T, P>>): ConditionNode;
   /** `path BETWEEN low AND high` (inclusive). */
-  between<P extends ConditionPath<T> | SizeOf>(path: P, low: OperandAt<T, P>, high: OperandAt<T, P>): ConditionNode;
+  between<P extends ConditionPath<T> | SizeOf>(path: P, low: NoInfer<OperandAt<T, P>>, high: NoInfer<OperandAt<T, P>>): ConditionNode;
   /** `path IN (…)`, 1 to 100 values. */
-  in<P extends ConditionPath<T>>(path: P, values: readonly OperandAt<T, P>[]): ConditionNode;
+  in<P extends ConditionPath<T>>(path: P, values: readonly NoInfer<OperandAt<T, P>>[]): ConditionNode;
   /** `begins_with(path, prefix)`: string, binary and date attributes only. */
   beginsWith<P extends ConditionPath<T>>(path: BeginsWithPath<T, P>, prefix: string | Uint8Array | AttributeRef): ConditionNode;
   /** A string attribute contains a substring, or a set/list contains an element. */
-  contains<P extends ConditionPath<T>>(path: ContainsPath<T, P>, value: ContainsValue<T, P> | AttributeRef): ConditionNode;
+  contains<P extends ConditionPath<T>>(path: ContainsPath<T, P>, value: NoInfer<ContainsValue<T, P> | AttributeRef>): ConditionNode;
   /** `attribute_exists(path)`. */
   exists(path: ConditionPath<T>): ConditionNode;
   /** `attribute_not_exists(path)`. */

@@ -79,14 +79,14 @@ export interface UpdateChanges<T> {
  * ```
  */
 export interface UpdateBuilder<T> {
-  set<P extends ConditionPath<T>>(path: P, value: ValueAt<T, P> | UpdateExpressionValue): UpdateAction;
+  set<P extends ConditionPath<T>>(path: P, value: NoInfer<ValueAt<T, P> | UpdateExpressionValue>): UpdateAction;
   remove(path: ConditionPath<T>): UpdateAction;
-  add<P extends ConditionPath<T>>(path: P, value: AddValue<ValueAt<T, P>, P>): UpdateAction;
-  delete<P extends ConditionPath<T>>(path: P, value: DeleteValue<ValueAt<T, P>, P>): UpdateAction;
-  append<P extends ConditionPath<T>>(path: P, items: ListItems<ValueAt<T, P>, P>): UpdateAction;
-  prepend<P extends ConditionPath<T>>(path: P, items: ListItems<ValueAt<T, P>, P>): UpdateAction;
+  add<P extends ConditionPath<T>>(path: P, value: NoInfer<AddValue<ValueAt<T, P>, P>>): UpdateAction;
+  delete<P extends ConditionPath<T>>(path: P, value: NoInfer<DeleteValue<ValueAt<T, P>, P>>): UpdateAction;
+  append<P extends ConditionPath<T>>(path: P, items: NoInfer<ListItems<ValueAt<T, P>, P>>): UpdateAction;
+  prepend<P extends ConditionPath<T>>(path: P, items: NoInfer<ListItems<ValueAt<T, P>, P>>): UpdateAction;
   /** `SET path = if_not_exists(path, value)`. */
-  ifNotExists<P extends ConditionPath<T>>(path: P, value: ValueAt<T, P>): UpdateAction;
+  ifNotExists<P extends ConditionPath<T>>(path: P, value: NoInfer<ValueAt<T, P>>): UpdateAction;
   /** `SET path = if_not_exists(path, 0) + by` (default 1). */
   increment(path: ConditionPath<T>, by?: number): UpdateAction;
   /** `SET path = if_not_exists(path, 0) - by` (default 1). */

@@ -19,11 +19,12 @@ const RULES = {
   schema: [...LEAVES, 'marshalling'],
   streams: [...LEAVES, 'marshalling'],
   testing: [...LEAVES],
-  expressions: [...LEAVES, 'marshalling', 'schema', 'keys'],
+  // Condition operands are checked with the same value rules as written values.
+  expressions: [...LEAVES, 'marshalling', 'schema', 'keys', 'limits'],
   // Table model, entity model, item codec and reader, the write-extension protocol.
   model: [...LEAVES, 'marshalling', 'schema', 'keys', 'expressions', 'transport'],
-  // Size limits read the (type of the) model they measure.
-  limits: [...LEAVES, 'marshalling', 'keys', 'model'],
+  // Size limits: pure value rules; they read the model only through structural types.
+  limits: [...LEAVES, 'marshalling', 'keys'],
   // Shared plumbing: send, error mapping, retries, identity, paging, participants.
   request: [...LEAVES, 'marshalling', 'schema', 'keys', 'expressions', 'transport', 'model', 'limits'],
   // One folder per write extension; they never see the actions.

@@ -40,7 +40,7 @@ export {
   DynamoDBError,
   TableNotFoundError,
 } from './errors.js';
-export type { ValidationIssue, KeyErrorReason } from './errors.js';
+export type { ValidationIssue, KeyErrorReason, StoredItemParser } from './errors.js';
 
 // ttl
 export type { Duration } from './extensions/ttl/duration.js';

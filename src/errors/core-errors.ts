@@ -94,7 +94,36 @@ export class KeyError extends TablewrightError {
   }
 }
 
-/** A condition expression was false. `item` is the current item when DynamoDB returned it. */
+/**
+ * What {@link ConditionFailedError.itemOf} needs of an entity: its name and
+ * how it parses a stored item. Every `Entity` is one.
+ */
+export interface StoredItemParser<T> {
+  readonly name: string;
+  fromStored(stored: Record<string, unknown>): T;
+}
+
+/** Parses `stored` with `entity` when it is that entity's item; `undefined` when not, absent, or no longer valid. @internal */
+export function parseStoredOf<T>(entity: StoredItemParser<T>, owner: string | undefined, stored: Record<string, unknown> | undefined): T | undefined {
+  if (!stored || (owner !== undefined && owner !== entity.name)) return undefined;
+  try {
+    return entity.fromStored(stored);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A condition expression was false. `item` is the current item as stored
+ * (keys and bookkeeping included) when DynamoDB returned it; `itemOf(Order)`
+ * gives it typed and parsed by the entity.
+ *
+ * @example
+ * ```ts
+ * try { await Order.put(order, { condition: (c) => c.eq('status', 'open') }); }
+ * catch (e) { if (e instanceof ConditionFailedError) console.log(e.itemOf(Order)?.status); }
+ * ```
+ */
 export class ConditionFailedError extends TablewrightError {
   override readonly name: string = 'ConditionFailedError';
   readonly entity: string | undefined;
@@ -102,7 +131,7 @@ export class ConditionFailedError extends TablewrightError {
   /**
    * The item as stored now (unmarshalled): tablewright asks for it
    * (`ReturnValuesOnConditionCheckFailure: 'ALL_OLD'`) on every conditional
-   * write; `undefined` when none is stored or the transport returns none (DAX).
+   * write; `undefined` when none is stored or the transport returns none (DAX). See {@link itemOf} for it typed by its entity.
    */
   readonly item: Record<string, unknown> | undefined;
   constructor(args: {
@@ -119,20 +148,45 @@ export class ConditionFailedError extends TablewrightError {
     this.key = args.key;
     this.item = args.item;
   }
+
+  /**
+   * The current item typed and parsed by `entity` (its schema, dates and
+   * sets restored, keys and bookkeeping stripped); `undefined` when DynamoDB
+   * returned no item, the failure is another entity's, or the stored item
+   * no longer matches the schema.
+   */
+  itemOf<T>(entity: StoredItemParser<T>): T | undefined {
+    return parseStoredOf(entity, this.entity, this.item);
+  }
 }
 
 /**
  * An expression could not be built from what the caller gave: an attribute
  * path that does not parse, an empty `and()`/`or()` or update, `IN` with more
- * than 100 values, a projection of an unknown attribute. Raised before any request.
+ * than 100 values, a projection of an unknown attribute, or a condition
+ * operand that could not be stored or is of the wrong kind for its attribute
+ * (`operator`, `path` and `issues` say which). Raised before any request.
  */
 export class ExpressionError extends TablewrightError {
   override readonly name = 'ExpressionError';
   /** The path or input at fault, when there is one. */
   readonly input: unknown;
-  constructor(message: string, input?: unknown) {
+  /** For a refused condition operand: the operator (`=`, `BETWEEN`, `begins_with`, …). */
+  readonly operator: string | undefined;
+  /** For a refused condition operand: the attribute path it was compared with (`address.city`). */
+  readonly path: string | undefined;
+  /** For an operand that could not be stored: what is wrong, as put would report it. */
+  readonly issues: readonly ValidationIssue[];
+  constructor(
+    message: string,
+    input?: unknown,
+    details?: { readonly operator?: string | undefined; readonly path?: string | undefined; readonly issues?: readonly ValidationIssue[] | undefined },
+  ) {
     super(message);
     this.input = input;
+    this.operator = details?.operator;
+    this.path = details?.path;
+    this.issues = details?.issues ?? [];
   }
 }
 

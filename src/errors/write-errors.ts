@@ -1,4 +1,4 @@
-import { ConditionFailedError, TablewrightError } from './core-errors.js';
+import { ConditionFailedError, parseStoredOf, TablewrightError, type StoredItemParser } from './core-errors.js';
 
 /** Errors of transactions, batches and optimistic locking. */
 
@@ -87,8 +87,10 @@ export interface CancellationReason {
   /** DynamoDB's code: `None`, `ConditionalCheckFailed`, `TransactionConflict`, `ValidationError`, … */
   readonly code: string;
   readonly message: string | undefined;
-  /** The current item parsed by its entity (ALL_OLD on condition failure); raw when it no longer parses. */
+  /** The current item parsed by its entity (ALL_OLD on condition failure); raw when it no longer parses. Typed: `error.itemOf(index, Order)`. */
   readonly item: Record<string, unknown> | undefined;
+  /** The current item as stored (keys and bookkeeping included), when DynamoDB returned it. */
+  readonly stored?: Record<string, unknown> | undefined;
   /** For a version-locked operation that failed on its version: the typed conflict. */
   readonly versionConflict: VersionConflictError | undefined;
 }
@@ -109,6 +111,21 @@ export class TransactionCanceledError extends TablewrightError {
     this.retryable =
       failed.length > 0 &&
       failed.every((r) => r.code === 'TransactionConflict' || r.code === 'ThrottlingError' || r.code === 'ProvisionedThroughputExceeded');
+  }
+
+  /**
+   * The current item of operation `index`, typed and parsed by `entity`;
+   * `undefined` when DynamoDB returned none, the operation is another
+   * entity's, or the stored item no longer matches the schema.
+   *
+   * @example
+   * ```ts
+   * catch (e) { if (e instanceof TransactionCanceledError) console.log(e.itemOf(0, Account)?.balance); }
+   * ```
+   */
+  itemOf<T>(index: number, entity: StoredItemParser<T>): T | undefined {
+    const reason = this.reasons[index];
+    return reason ? parseStoredOf(entity, reason.entity, reason.stored) : undefined;
   }
 }
 

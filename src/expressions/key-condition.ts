@@ -42,7 +42,7 @@ export interface KeyConditionBuilder<V> {
    * `''` matches any value); the attributes before it still match whole.
    * Partial on a non-string attribute throws {@link KeyError}.
    */
-  beginsWith(values: Partial<V>, options?: { readonly partial?: boolean }): SortKeyCondition<V>;
+  beginsWith(values: Partial<V>, options?: { readonly partial?: boolean | undefined }): SortKeyCondition<V>;
 }
 
 /** A sort-key condition, or a function building one. */

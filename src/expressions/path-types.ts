@@ -26,7 +26,9 @@ export type Path<T, D extends number = 4> = [D] extends [never]
         }[keyof T & string];
 
 /** The type at `P` inside `T` (`unknown` when it cannot be resolved). */
-export type PathValue<T, P extends string> = P extends `${infer Head}[${number}]${infer Rest}`
+export type PathValue<T, P extends string> = P extends keyof T
+  ? T[P]
+  : P extends `${infer Head}[${number}]${infer Rest}`
   ? Head extends ''
     ? T extends readonly (infer E)[]
       ? Rest extends ''

@@ -4,9 +4,28 @@ import type { Path, PathValue } from './path-types.js';
 import { pathOperand, valueOperand, type UpdateAction, type UpdateOperand } from './update-node.js';
 
 type ValueAt<T, P> = P extends string ? PathValue<T, P> : unknown;
-type ElementOf<V> = V extends readonly (infer E)[] ? E : unknown;
-type SetOf<V> = V extends Set<infer E> ? Set<E> : never;
-type AddValue<V> = [NonNullable<V>] extends [number] ? number : [NonNullable<V>] extends [Set<unknown>] ? SetOf<NonNullable<V>> : never;
+/**
+ * What `add`, `delete` and `append`/`prepend` take at path `P` of value type
+ * `V`; a path of another kind gets a message naming the problem instead of
+ * `never`/`undefined`.
+ */
+type AddValue<V, P> = unknown extends V
+  ? number | Set<unknown>
+  : [NonNullable<V>] extends [number]
+    ? number
+    : [NonNullable<V>] extends [Set<infer E>]
+      ? Set<E>
+      : `add takes a number or a Set; "${P & string}" is neither`;
+type DeleteValue<V, P> = unknown extends V
+  ? Set<unknown>
+  : [NonNullable<V>] extends [Set<infer E>]
+    ? Set<E>
+    : `delete removes elements from a Set; "${P & string}" is not a Set`;
+type ListItems<V, P> = unknown extends V
+  ? readonly unknown[]
+  : [NonNullable<V>] extends [readonly (infer E)[]]
+    ? readonly E[]
+    : `append and prepend take a list; "${P & string}" is not one`;
 
 /** A path or an update operand (`u.ref`, `u.plus`, `u.ifNotExists`…), usable as a SET value. */
 export interface UpdateExpressionValue {
@@ -29,21 +48,21 @@ export interface UpdateExpressionValue {
  */
 export interface UpdateChanges<T> {
   /** Replace values (deep paths allowed; the parent map must exist). `undefined` removes an optional attribute. */
-  readonly set?: { readonly [P in Path<T>]?: PathValue<T, P> };
+  readonly set?: { readonly [P in Path<T>]?: PathValue<T, P> } | undefined;
   /** Remove attributes or list elements. */
-  readonly remove?: readonly ConditionPath<T>[];
+  readonly remove?: readonly ConditionPath<T>[] | undefined;
   /** Add to a number (missing counts as 0) or add elements to a set. */
-  readonly add?: { readonly [P in Path<T>]?: AddValue<PathValue<T, P>> };
+  readonly add?: { readonly [P in Path<T>]?: AddValue<PathValue<T, P>, P> } | undefined;
   /** Remove elements from a set. */
-  readonly delete?: { readonly [P in Path<T>]?: SetOf<NonNullable<PathValue<T, P>>> };
+  readonly delete?: { readonly [P in Path<T>]?: DeleteValue<PathValue<T, P>, P> } | undefined;
   /** Append elements to a list (a missing list is created). */
-  readonly append?: { readonly [P in Path<T>]?: readonly ElementOf<NonNullable<PathValue<T, P>>>[] };
+  readonly append?: { readonly [P in Path<T>]?: ListItems<PathValue<T, P>, P> } | undefined;
   /** Prepend elements to a list (a missing list is created). */
-  readonly prepend?: { readonly [P in Path<T>]?: readonly ElementOf<NonNullable<PathValue<T, P>>>[] };
+  readonly prepend?: { readonly [P in Path<T>]?: ListItems<PathValue<T, P>, P> } | undefined;
   /** Set only if the attribute does not exist yet. */
-  readonly ifNotExists?: { readonly [P in Path<T>]?: PathValue<T, P> };
+  readonly ifNotExists?: { readonly [P in Path<T>]?: PathValue<T, P> } | undefined;
   /** `path = if_not_exists(path, 0) + n` (negative to decrement); works on nested numbers too. */
-  readonly increment?: { readonly [P in Path<T>]?: number };
+  readonly increment?: { readonly [P in Path<T>]?: number } | undefined;
 }
 
 /**
@@ -60,14 +79,14 @@ export interface UpdateChanges<T> {
  * ```
  */
 export interface UpdateBuilder<T> {
-  set<P extends ConditionPath<T>>(path: P, value: ValueAt<T, P> | UpdateExpressionValue): UpdateAction;
+  set<P extends ConditionPath<T>>(path: P, value: NoInfer<ValueAt<T, P> | UpdateExpressionValue>): UpdateAction;
   remove(path: ConditionPath<T>): UpdateAction;
-  add<P extends ConditionPath<T>>(path: P, value: P extends string ? AddValue<PathValue<T, P>> : number | Set<unknown>): UpdateAction;
-  delete<P extends ConditionPath<T>>(path: P, value: P extends string ? SetOf<NonNullable<PathValue<T, P>>> : Set<unknown>): UpdateAction;
-  append<P extends ConditionPath<T>>(path: P, items: readonly (P extends string ? ElementOf<NonNullable<PathValue<T, P>>> : unknown)[]): UpdateAction;
-  prepend<P extends ConditionPath<T>>(path: P, items: readonly (P extends string ? ElementOf<NonNullable<PathValue<T, P>>> : unknown)[]): UpdateAction;
+  add<P extends ConditionPath<T>>(path: P, value: NoInfer<AddValue<ValueAt<T, P>, P>>): UpdateAction;
+  delete<P extends ConditionPath<T>>(path: P, value: NoInfer<DeleteValue<ValueAt<T, P>, P>>): UpdateAction;
+  append<P extends ConditionPath<T>>(path: P, items: NoInfer<ListItems<ValueAt<T, P>, P>>): UpdateAction;
+  prepend<P extends ConditionPath<T>>(path: P, items: NoInfer<ListItems<ValueAt<T, P>, P>>): UpdateAction;
   /** `SET path = if_not_exists(path, value)`. */
-  ifNotExists<P extends ConditionPath<T>>(path: P, value: ValueAt<T, P>): UpdateAction;
+  ifNotExists<P extends ConditionPath<T>>(path: P, value: NoInfer<ValueAt<T, P>>): UpdateAction;
   /** `SET path = if_not_exists(path, 0) + by` (default 1). */
   increment(path: ConditionPath<T>, by?: number): UpdateAction;
   /** `SET path = if_not_exists(path, 0) - by` (default 1). */

@@ -21,7 +21,7 @@ export interface EntityCoreConfig<S extends AnyObjectSchema, K extends EntityKey
    * `{ attribute: 'validUntil' }`. A rule for writes (full `Entity`), accepted
    * here so both can share one config; reads hide expired items either way.
    */
-  readonly ttl?: TtlConfig<AttributeOf<S>>;
+  readonly ttl?: TtlConfig<AttributeOf<S>> | undefined;
 }
 
 /**
@@ -43,6 +43,8 @@ export class EntityCore<
   /** The entity name (stored in the table's entity-type attribute). */
   readonly name: Name;
   readonly schema: S;
+  /** The key templates, as declared. */
+  readonly keys: K;
   /** Precomputed definition. @internal */
   readonly model: EntityModel;
 
@@ -54,6 +56,7 @@ export class EntityCore<
   constructor(table: TableModel, name: Name, config: EntityCoreConfig<S, K>, compilers?: FeatureCompilers) {
     this.name = name;
     this.schema = config.schema;
+    this.keys = config.keys;
     this.model = compileEntity(table, name, config.schema, config.keys as EntityKeys, config as unknown as EntityFeatures, compilers);
   }
 

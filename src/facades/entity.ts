@@ -34,6 +34,7 @@ import {
 import type { FeatureCompilers } from '../model/entity-model.js';
 import { EntityCore } from './entity-core.js';
 import { parseInput } from '../model/item-codec.js';
+import { readNativeItem } from '../model/item-reader.js';
 import { compileCompression } from '../schema/compression.js';
 import type { AnyObjectSchema, AttributeOf, EntityKeys, PrimaryKeyOf, QueryKey, SortValues } from '../model/entity-types.js';
 import { setExpiry, type ExpiryUpdateOptions } from '../extensions/ttl/expiry-update.js';
@@ -58,7 +59,7 @@ export interface EntityConfig<S extends AnyObjectSchema, K extends EntityKeys<At
    * How items expire (needs `ttlAttribute` on the table): `{ after: '30d' }` or
    * `{ attribute: 'validUntil' }` (a Date or epoch-seconds field). Per call: `put(item, { expiresAt })`.
    */
-  readonly ttl?: TtlConfig<AttributeOf<S>>;
+  readonly ttl?: TtlConfig<AttributeOf<S>> | undefined;
   /**
    * Optimistic locking. The attribute (default `version`) must be declared in
    * the schema as `z.number().int().optional()`. A put without a version
@@ -66,19 +67,19 @@ export interface EntityConfig<S extends AnyObjectSchema, K extends EntityKeys<At
    * version it read requires that version and writes the next one; a delete
    * passes `expectedVersion`. A stale write throws `VersionConflictError`.
    */
-  readonly version?: VersionConfig;
+  readonly version?: VersionConfig | undefined;
   /**
    * Managed `createdAt`/`updatedAt` (names and format configurable), set from
    * the table's clock on every put. Declare them in the schema as optional
    * fields (`z.date().optional()` for `'iso'`, `z.number().optional()` for epochs).
    */
-  readonly timestamps?: TimestampsConfig;
+  readonly timestamps?: TimestampsConfig | undefined;
   /**
    * Attributes to store compressed (as Binary; transparent on read, typed as
    * declared), e.g. `{ body: 'brotli' }`. Strings are compressed as UTF-8,
    * other values as JSON. Key attributes cannot be compressed.
    */
-  readonly compress?: CompressionConfig<AttributeOf<S>>;
+  readonly compress?: CompressionConfig<AttributeOf<S>> | undefined;
 }
 
 /**
@@ -138,6 +139,16 @@ export class Entity<
    */
   toStored(item: z.input<S>): Record<string, unknown> {
     return storedForm(this.model, parseInput(this.model, item));
+  }
+
+  /**
+   * The inverse of {@link toStored}: parses an item as stored (keys and
+   * bookkeeping included, as in `ConditionFailedError.item`) into this
+   * entity's type. Throws `ValidationError` when it is another entity's item
+   * or does not match the schema.
+   */
+  fromStored(stored: Record<string, unknown>): z.output<S> {
+    return readNativeItem(this.model, stored) as z.output<S>;
   }
 
   /**
@@ -254,8 +265,14 @@ export class Entity<
   update(
     key: PrimaryKeyOf<z.output<S>, K>,
     changes: UpdateInput<z.output<S>>,
-    options?: UpdateOptions<z.output<S>> & { returnValues?: 'NONE' },
+    options?: UpdateOptions<z.output<S>> & { returnValues?: 'NONE' | undefined },
   ): Promise<void>;
+  /** Any `returnValues` (e.g. one held in a variable); last, so a wrong value's error lists the allowed ones. */
+  update(
+    key: PrimaryKeyOf<z.output<S>, K>,
+    changes: UpdateInput<z.output<S>>,
+    options?: UpdateOptions<z.output<S>>,
+  ): Promise<z.output<S> | Partial<z.output<S>> | undefined>;
   update(key: PrimaryKeyOf<z.output<S>, K>, changes: UpdateInput<z.output<S>>, options?: UpdateOptions<z.output<S>>): Promise<unknown> {
     return updateItem(this.model, key, changes as UpdateInput<unknown>, options as UpdateOptions<unknown>);
   }

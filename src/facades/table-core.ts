@@ -1,5 +1,5 @@
 import { EntityCore, type EntityCoreConfig } from './entity-core.js';
-import type { AnyObjectSchema, AttributeOf, EntityKeys } from '../model/entity-types.js';
+import type { AnyObjectSchema, AttributeOf, EntityKeys, UndeclaredIndexKeys } from '../model/entity-types.js';
 import { resolveTable } from '../model/resolve-table.js';
 import type { IndexDefinition, TableConfig, TableModel } from '../model/table-definition.js';
 
@@ -38,7 +38,7 @@ export class TableCore<I extends string = string> {
    */
   entity<const Name extends string, S extends AnyObjectSchema, const K extends EntityKeys<AttributeOf<S>, I>>(
     name: Name,
-    config: EntityCoreConfig<S, K> & { readonly keys: { readonly [P in Exclude<keyof K, 'primary' | I>]: never } },
+    config: EntityCoreConfig<S, K> & { readonly keys: UndeclaredIndexKeys<K, I> },
   ): EntityCore<Name, S, K> {
     return new EntityCore<Name, S, K>(this.model, name, config);
   }

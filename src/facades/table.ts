@@ -1,5 +1,5 @@
 import { Entity, type EntityConfig } from './entity.js';
-import type { AnyObjectSchema, AttributeOf, EntityKeys } from '../model/entity-types.js';
+import type { AnyObjectSchema, AttributeOf, EntityKeys, UndeclaredIndexKeys } from '../model/entity-types.js';
 import { batchGet, type BatchGetOptions, type BatchGetResult } from '../actions/batch-get/batch-get.js';
 import { batchWrite, type BatchWriteOptions, type BatchWriteResult } from '../actions/batch-write/batch-write.js';
 import type { GetOperation, GetResults } from '../request/get-operation.js';
@@ -59,7 +59,7 @@ export class Table<I extends string = string> extends TableCore<I> {
    */
   override entity<const Name extends string, S extends AnyObjectSchema, const K extends EntityKeys<AttributeOf<S>, I>>(
     name: Name,
-    config: EntityConfig<S, K> & { readonly keys: { readonly [P in Exclude<keyof K, 'primary' | I>]: never } },
+    config: EntityConfig<S, K> & { readonly keys: UndeclaredIndexKeys<K, I> },
   ): Entity<Name, S, K> {
     return new Entity<Name, S, K>(this.model, name, config);
   }
@@ -126,7 +126,7 @@ export class Table<I extends string = string> extends TableCore<I> {
    */
   collection<const E extends CollectionEntities, const Ix extends I | 'primary' = 'primary'>(
     entities: E,
-    options?: { readonly index?: Ix },
+    options?: { readonly index?: Ix | undefined },
   ): Collection<E, Ix> {
     return new Collection(this.model, entities, (options?.index ?? 'primary') as Ix);
   }

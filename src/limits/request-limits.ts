@@ -113,9 +113,9 @@ export function checkTransactGet(count: number): void {
 /** Limits for {@link chunkWrites}. */
 export interface ChunkLimits {
   /** Default 25. */
-  readonly maxItems?: number;
+  readonly maxItems?: number | undefined;
   /** Default 16 MB less 4 KB for the request envelope. */
-  readonly maxBytes?: number;
+  readonly maxBytes?: number | undefined;
 }
 
 /**

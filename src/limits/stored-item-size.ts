@@ -1,7 +1,22 @@
 import { ItemTooLargeError, ValidationError } from '../errors.js';
-import type { TableModel } from '../model/table-definition.js';
 import type { ValidationIssue } from '../errors.js';
 import { ITEM_SIZE_LIMIT, itemSizeBreakdown, measureItem, type AttributeSize, type ItemSizeBreakdown } from './item-size.js';
+
+/** What the size check reads of a table model (structural: limits sit below the model). @internal */
+export interface SizedTable {
+  readonly indexes: Readonly<
+    Record<
+      string,
+      {
+        readonly name: string;
+        readonly type: 'global' | 'local';
+        readonly partitionKey: string;
+        readonly sortKey: string | undefined;
+        readonly projection: 'all' | 'keys-only' | { readonly include: readonly string[] };
+      }
+    >
+  >;
+}
 
 /** Size of one local secondary index entry that counts toward its item's limit. */
 export interface IndexEntrySize {
@@ -27,7 +42,7 @@ export interface StoredItemSize extends ItemSizeBreakdown {
  * attributes plus the projected attributes (`all`: the whole item); an item
  * without the index's sort key is not in the index and adds nothing.
  */
-export function measureStoredItem(table: TableModel, stored: Readonly<Record<string, unknown>>): StoredItemSize {
+export function measureStoredItem(table: SizedTable, stored: Readonly<Record<string, unknown>>): StoredItemSize {
   const breakdown = itemSizeBreakdown(stored);
   let total = breakdown.size;
   const indexEntries: IndexEntrySize[] = [];
@@ -50,8 +65,8 @@ export function measureStoredItem(table: TableModel, stored: Readonly<Record<str
   return { ...breakdown, total, limit: ITEM_SIZE_LIMIT, indexEntries, fits: total <= ITEM_SIZE_LIMIT && breakdown.issues.length === 0 };
 }
 
-const LOCAL_INDEXES = new WeakMap<TableModel, boolean>();
-function hasLocalIndexes(table: TableModel): boolean {
+const LOCAL_INDEXES = new WeakMap<SizedTable, boolean>();
+function hasLocalIndexes(table: SizedTable): boolean {
   let has = LOCAL_INDEXES.get(table);
   if (has === undefined) {
     has = Object.values(table.indexes).some((i) => i.type === 'local');
@@ -66,7 +81,7 @@ function hasLocalIndexes(table: TableModel): boolean {
  * {@link ItemTooLargeError} when over the limit. @internal
  */
 export function assertStoredItemFits(
-  table: TableModel,
+  table: SizedTable,
   entity: string,
   stored: Readonly<Record<string, unknown>>,
   key: Readonly<Record<string, unknown>> | undefined,

@@ -1,4 +1,3 @@
-import type { EntityModel } from '../model/entity-model.js';
 import { ItemTooLargeError, ValidationError, type ValidationIssue } from '../errors.js';
 import { ITEM_SIZE_LIMIT, type AttributeSize } from './item-size.js';
 import { utf8Length } from './utf8-length.js';
@@ -64,6 +63,18 @@ export function checkUpdateSizes(
   return total;
 }
 
+/** What the update check reads of an entity model (structural: limits sit below the model). @internal */
+export interface SizedEntity {
+  readonly name: string;
+  readonly primary: {
+    readonly partitionKeyAttribute: string;
+    readonly sortKeyAttribute: string | undefined;
+    readonly pk: { build(values: Readonly<Record<string, unknown>>): string };
+    readonly sk: { build(values: Readonly<Record<string, unknown>>): string } | undefined;
+  };
+  readonly primaryAttributes: ReadonlySet<string>;
+}
+
 /**
  * {@link checkUpdateSizes} for an entity: builds the stored primary key from
  * the entity's key values. For the update operation; call it with the values
@@ -71,7 +82,7 @@ export function checkUpdateSizes(
  * @internal
  */
 export function checkEntityUpdate(
-  model: Pick<EntityModel, 'name' | 'primary' | 'primaryAttributes'>,
+  model: SizedEntity,
   key: Readonly<Record<string, unknown>>,
   assignments: Iterable<UpdateAssignment>,
 ): number {

@@ -44,3 +44,12 @@ export type QueryKey<Item, K, I extends keyof K> = PartitionKeyOf<Item, Partitio
 
 /** The sort-key template's attributes of index `I`, for sort-key conditions. */
 export type SortValues<Item, K, I extends keyof K> = SortKeyOf<Item, K[I]>;
+
+/**
+ * Index names in an entity's `keys` that the table does not declare, each
+ * typed as a message naming the problem (what a misspelt index shows in the
+ * compiler's error instead of `never`).
+ */
+export type UndeclaredIndexKeys<K, I extends string> = {
+  readonly [P in Exclude<keyof K, 'primary' | I>]: `index "${P & string}" is not declared on this table (add it to the table's indexes)`;
+};

@@ -7,14 +7,14 @@ export type IndexProjection = 'all' | 'keys-only' | { readonly include: readonly
 /** A global (default) or local secondary index. */
 export interface IndexDefinition {
   /** `'global'` (default) or `'local'` (shares the table's partition key; create-time only). */
-  readonly type?: 'global' | 'local';
+  readonly type?: 'global' | 'local' | undefined;
   /** Partition key attribute. Required for GSIs; LSIs use the table's. */
-  readonly partitionKey?: string;
-  readonly sortKey?: string;
+  readonly partitionKey?: string | undefined;
+  readonly sortKey?: string | undefined;
   /** Default `'all'`. */
-  readonly projection?: IndexProjection;
+  readonly projection?: IndexProjection | undefined;
   /** Provisioned throughput of a GSI on a provisioned table (defaults to the table's). */
-  readonly throughput?: { readonly read: number; readonly write: number };
+  readonly throughput?: { readonly read: number; readonly write: number } | undefined;
 }
 
 /** Capacity mode. */
@@ -29,37 +29,37 @@ export interface TableConfig {
   /** Your client. tablewright never changes its configuration. */
   readonly client: DynamoDBClient;
   readonly partitionKey: string;
-  readonly sortKey?: string;
-  readonly indexes?: Readonly<Record<string, IndexDefinition>>;
+  readonly sortKey?: string | undefined;
+  readonly indexes?: Readonly<Record<string, IndexDefinition>> | undefined;
   /** Default on-demand. */
-  readonly billing?: BillingMode;
+  readonly billing?: BillingMode | undefined;
   /** Default `'STANDARD'`. */
-  readonly tableClass?: 'STANDARD' | 'STANDARD_INFREQUENT_ACCESS';
+  readonly tableClass?: 'STANDARD' | 'STANDARD_INFREQUENT_ACCESS' | undefined;
   /** Top-level Number attribute DynamoDB's TTL reads (epoch seconds). */
-  readonly ttlAttribute?: string;
+  readonly ttlAttribute?: string | undefined;
   /** Enables DynamoDB Streams with this view type. */
-  readonly stream?: StreamViewType;
-  readonly deletionProtection?: boolean;
+  readonly stream?: StreamViewType | undefined;
+  readonly deletionProtection?: boolean | undefined;
   /** Attribute that records which entity an item belongs to. Default `_et`. */
-  readonly entityTypeAttribute?: string;
+  readonly entityTypeAttribute?: string | undefined;
   /**
    * Bookkeeping attribute holding the per-call write token of creates,
    * version-locked writes and conditional updates (it lets a resend after a
    * lost response be recognised as the write's own success). Stripped on
    * read; no schema field may use the name. Default `_wt`.
    */
-  readonly writeTokenAttribute?: string;
+  readonly writeTokenAttribute?: string | undefined;
   /** Delimiter between key segments. One non-alphanumeric character, default `#`. */
-  readonly delimiter?: string;
+  readonly delimiter?: string | undefined;
   /**
    * Secret for HMAC-signed pagination cursors. Without it cursors are opaque
    * but not tamper-proof.
    */
-  readonly cursorSecret?: string | Uint8Array;
+  readonly cursorSecret?: string | Uint8Array | undefined;
   /** Clock in epoch milliseconds (TTL checks, timestamps). Default `Date.now`. */
-  readonly clock?: () => number;
+  readonly clock?: (() => number) | undefined;
   /** How requests are sent. Default: through `client.send`, honouring all its middleware. */
-  readonly transport?: Transport;
+  readonly transport?: Transport | undefined;
 }
 
 /** A normalised, validated table definition. @internal */

@@ -26,5 +26,5 @@ export function entityCancellation(
     code: reason.Code ?? 'Unknown',
     item: raw,
   });
-  return { item, versionConflict };
+  return { item, stored: raw, versionConflict };
 }

@@ -26,7 +26,7 @@ export interface GetOperation<T = unknown> {
   /** Reads this key's reason when a `transactGet` is cancelled. @internal */
   interpretCancellation(reason: SdkReason): ParticipantReason;
   /** Carries the result type only. @internal */
-  readonly __item?: T;
+  readonly __item?: T | undefined;
 }
 
 /** @internal */

@@ -23,15 +23,15 @@ export interface Page<T> {
 /** Options every paginated read takes. */
 export interface PageOptions {
   /** Maximum items DynamoDB evaluates for this page (before filters). */
-  readonly limit?: number;
+  readonly limit?: number | undefined;
   /** Continue after this cursor (from a previous page). */
-  readonly cursor?: string;
+  readonly cursor?: string | undefined;
   /**
    * Also return items whose TTL has passed but that DynamoDB has not deleted
    * yet. By default they are filtered out on the server side.
    */
-  readonly includeExpired?: boolean;
-  readonly abortSignal?: AbortSignal;
+  readonly includeExpired?: boolean | undefined;
+  readonly abortSignal?: AbortSignal | undefined;
 }
 
 /** The table and index a read targets. @internal */

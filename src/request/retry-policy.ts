@@ -5,15 +5,15 @@
  */
 export interface RetryPolicy {
   /** Sends per chunk in total, including the first. Default 10. */
-  readonly maxAttempts?: number;
+  readonly maxAttempts?: number | undefined;
   /** Base delay in ms: retry n waits `random() * min(maxDelayMs, baseDelayMs * 2^(n-1))`. Default 50. */
-  readonly baseDelayMs?: number;
+  readonly baseDelayMs?: number | undefined;
   /** Cap of one delay in ms. Default 5000. */
-  readonly maxDelayMs?: number;
+  readonly maxDelayMs?: number | undefined;
   /** Injectable for deterministic tests. Default `setTimeout`. */
-  readonly sleep?: (ms: number) => Promise<void>;
+  readonly sleep?: ((ms: number) => Promise<void>) | undefined;
   /** Injectable for deterministic tests. Default `Math.random`. */
-  readonly random?: () => number;
+  readonly random?: (() => number) | undefined;
 }
 
 /** A {@link RetryPolicy} with every default filled in. @internal */

@@ -35,7 +35,7 @@ export interface EnsureResult {
 /** Options for waiting on table state. */
 export interface WaitOptions {
   /** Give up after this many milliseconds. Default 300,000. */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
 }
 
 /** @internal */

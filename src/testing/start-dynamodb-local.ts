@@ -9,17 +9,17 @@ import { TablewrightError } from '../errors.js';
 /** Options for {@link startDynamoDBLocal}. */
 export interface StartDynamoDBLocalOptions {
   /** Port to listen on. Default: a free loopback port picked by the OS. */
-  readonly port?: number;
+  readonly port?: number | undefined;
   /** Share one database across access keys and regions (`-sharedDb`). Default `false`. */
-  readonly sharedDb?: boolean;
+  readonly sharedDb?: boolean | undefined;
   /** Milliseconds to wait for Local to answer before giving up. Default 60,000. */
-  readonly startTimeoutMs?: number;
+  readonly startTimeoutMs?: number | undefined;
   /** Region of the returned client. Default `us-east-1`. */
-  readonly region?: string;
+  readonly region?: string | undefined;
   /** Access key id of the returned client. Without `sharedDb`, each key sees its own tables. */
-  readonly accessKeyId?: string;
+  readonly accessKeyId?: string | undefined;
   /** The `java` executable. Default: `JAVA_HOME/bin/java` when set, else `java` on PATH. */
-  readonly javaPath?: string;
+  readonly javaPath?: string | undefined;
 }
 
 /** A running DynamoDB Local. */

@@ -12,16 +12,16 @@ import { leftovers, sendChunks, sharedTable } from '../../request/send-chunks.js
 /** Options of {@link batchGet}. */
 export interface BatchGetOptions {
   /** Strongly consistent reads. */
-  readonly consistent?: boolean;
+  readonly consistent?: boolean | undefined;
   /** Requests in flight at once. Default 4. */
-  readonly concurrency?: number;
+  readonly concurrency?: number | undefined;
   /** Retry of `UnprocessedKeys` and retryable errors. */
-  readonly retry?: RetryPolicy;
+  readonly retry?: RetryPolicy | undefined;
   /** Return `{ items, unprocessed }` instead of throwing `UnprocessedItemsError` when retries run out. */
-  readonly returnUnprocessed?: boolean;
+  readonly returnUnprocessed?: boolean | undefined;
   /** Also return items whose TTL has passed but that DynamoDB has not deleted yet. */
-  readonly includeExpired?: boolean;
-  readonly abortSignal?: AbortSignal;
+  readonly includeExpired?: boolean | undefined;
+  readonly abortSignal?: AbortSignal | undefined;
 }
 
 /** Result of {@link batchGet} with `returnUnprocessed: true`. */

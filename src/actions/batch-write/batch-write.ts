@@ -11,12 +11,12 @@ import { leftovers, sendChunks, sharedTable } from '../../request/send-chunks.js
 /** Options of {@link batchWrite}. */
 export interface BatchWriteOptions {
   /** Requests in flight at once. Default 4. */
-  readonly concurrency?: number;
+  readonly concurrency?: number | undefined;
   /** Retry of `UnprocessedItems` and retryable errors. */
-  readonly retry?: RetryPolicy;
+  readonly retry?: RetryPolicy | undefined;
   /** Return the unprocessed operations instead of throwing `UnprocessedItemsError` when retries run out. */
-  readonly returnUnprocessed?: boolean;
-  readonly abortSignal?: AbortSignal;
+  readonly returnUnprocessed?: boolean | undefined;
+  readonly abortSignal?: AbortSignal | undefined;
 }
 
 /** Result of {@link batchWrite}. */

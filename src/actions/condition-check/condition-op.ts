@@ -13,7 +13,7 @@ import type { WriteOperation } from '../../request/write-operation.js';
 export function conditionOperation<T>(model: EntityModel, key: Readonly<Record<string, unknown>>, condition: ConditionInput<T>): WriteOperation<T> {
   const ctx = new ExpressionContext();
   const Key: Record<string, AttributeValue> = primaryKey(model, key);
-  const expression = compileCondition(resolveCondition(condition as ConditionInput<unknown>), ctx);
+  const expression = compileCondition(resolveCondition(condition as ConditionInput<unknown>, model), ctx);
   return {
     kind: 'condition',
     entity: model.name,

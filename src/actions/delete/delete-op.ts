@@ -7,9 +7,9 @@ import { prepareDelete } from './delete-request.js';
 
 /** Options of `Entity.deleteOp`. */
 export interface DeleteOpOptions<T> {
-  readonly condition?: ConditionInput<T>;
+  readonly condition?: ConditionInput<T> | undefined;
   /** Version-locked entities: the version read (or `'any'`). */
-  readonly expectedVersion?: number | 'any';
+  readonly expectedVersion?: number | 'any' | undefined;
 }
 
 /** A delete for `transactWrite`/`batchWrite`, built now. Pure: no I/O. @internal */

@@ -9,15 +9,15 @@ import { prepareDelete } from './delete-request.js';
 /** Options of `Entity.delete`. */
 export interface DeleteOptions<T> {
   /** Delete only if this holds for the stored item. */
-  readonly condition?: ConditionInput<T>;
+  readonly condition?: ConditionInput<T> | undefined;
   /** `'ALL_OLD'` returns the deleted item. */
-  readonly returnValues?: 'NONE' | 'ALL_OLD';
-  readonly abortSignal?: AbortSignal;
+  readonly returnValues?: 'NONE' | 'ALL_OLD' | undefined;
+  readonly abortSignal?: AbortSignal | undefined;
   /**
    * Version-locked entities: the version the caller read. The delete fails
    * with `VersionConflictError` if another version is stored. `'any'` skips the check.
    */
-  readonly expectedVersion?: number | 'any';
+  readonly expectedVersion?: number | 'any' | undefined;
 }
 
 /** Sends a delete; a failed condition is read back by the write extensions. @internal */

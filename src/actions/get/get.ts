@@ -9,14 +9,14 @@ import { projectedSchema, projectionExpression } from '../../request/projection.
 /** Options of `Entity.get`. */
 export interface GetOptions<A extends string = string> {
   /** Strongly consistent read. */
-  readonly consistent?: boolean;
+  readonly consistent?: boolean | undefined;
   /** Fetch only these top-level attributes; the result type narrows to them. */
-  readonly attributes?: readonly A[];
+  readonly attributes?: readonly A[] | undefined;
   /** Return the stored item unvalidated (keys and bookkeeping included), e.g. for migrations. */
-  readonly raw?: boolean;
+  readonly raw?: boolean | undefined;
   /** Also return items whose TTL has passed but that DynamoDB has not deleted yet. */
-  readonly includeExpired?: boolean;
-  readonly abortSignal?: AbortSignal;
+  readonly includeExpired?: boolean | undefined;
+  readonly abortSignal?: AbortSignal | undefined;
 }
 
 const NO_OPTIONS: GetOptions = Object.freeze({});

@@ -8,14 +8,14 @@ import { preparePut } from './put-request.js';
 
 /** Options of `Entity.putOp`. */
 export interface PutOpOptions<T> {
-  readonly condition?: ConditionInput<T>;
+  readonly condition?: ConditionInput<T> | undefined;
   /** `true`: the item must not exist yet (like `Entity.create`). */
-  readonly create?: boolean;
+  readonly create?: boolean | undefined;
 }
 
 /** A put for `transactWrite`/`batchWrite`, built now. Pure: no I/O. @internal */
 export function putOperation<T>(model: EntityModel, item: unknown, options: PutOpOptions<T> = {}): WriteOperation<T> {
-  const condition = options.condition && resolveCondition(options.condition as ConditionInput<unknown>);
+  const condition = options.condition && resolveCondition(options.condition as ConditionInput<unknown>, model);
   const notExists = options.create ? itemNotExists(model.primary.partitionKeyAttribute) : undefined;
   const prepared = preparePut(model, item, condition, notExists, { create: options.create === true, transactional: true });
   const { input } = prepared;

@@ -22,9 +22,9 @@ export interface PreparedPut {
 /** How a put is prepared. @internal */
 export interface PutFlags extends WriteCallOptions {
   /** The caller requires that the item does not exist (`extra` carries that condition). */
-  readonly create?: boolean;
+  readonly create?: boolean | undefined;
   /** Inside a transaction (no per-call write token: the ClientRequestToken makes resends safe). */
-  readonly transactional?: boolean;
+  readonly transactional?: boolean | undefined;
 }
 
 const NO_FLAGS: PutFlags = Object.freeze({});

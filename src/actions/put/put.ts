@@ -11,17 +11,17 @@ import { preparePut } from './put-request.js';
 /** Options of `Entity.put`. */
 export interface PutOptions<T> {
   /** Write only if this holds for the item currently stored under the key. */
-  readonly condition?: ConditionInput<T>;
+  readonly condition?: ConditionInput<T> | undefined;
   /** `'ALL_OLD'` returns the item that was replaced. */
-  readonly returnValues?: 'NONE' | 'ALL_OLD';
+  readonly returnValues?: 'NONE' | 'ALL_OLD' | undefined;
   /** When this item expires (overrides the entity's `ttl` rule); `null` for never. */
-  readonly expiresAt?: ExpiryInput | null;
-  readonly abortSignal?: AbortSignal;
+  readonly expiresAt?: ExpiryInput | null | undefined;
+  readonly abortSignal?: AbortSignal | undefined;
 }
 
 /** Sends a put; a failed condition is read back by the write extensions. @internal */
 export async function putItem(model: EntityModel, item: unknown, options: PutOptions<unknown> = {}, extra?: ConditionNode, create = false) {
-  const prepared = preparePut(model, item, options.condition && resolveCondition(options.condition), extra, {
+  const prepared = preparePut(model, item, options.condition && resolveCondition(options.condition, model), extra, {
     create,
     expiresAt: options.expiresAt,
   });

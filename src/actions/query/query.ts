@@ -23,15 +23,15 @@ import {
 /** Options of `Entity.query`. `V` is the sort-key template's attributes. */
 export interface QueryOptions<T, V = Record<string, unknown>, A extends string = string> extends PageOptions {
   /** A condition on the sort key, expressed with the sort-key template's attribute values. */
-  readonly sort?: SortKeyInput<V>;
+  readonly sort?: SortKeyInput<V> | undefined;
   /** Sort-key order; default `'asc'`. */
-  readonly order?: 'asc' | 'desc';
+  readonly order?: 'asc' | 'desc' | undefined;
   /** Applied by DynamoDB after the key condition (and after `limit`). */
-  readonly filter?: ConditionInput<T>;
+  readonly filter?: ConditionInput<T> | undefined;
   /** Fetch only these top-level attributes; items narrow to them. */
-  readonly attributes?: readonly A[];
+  readonly attributes?: readonly A[] | undefined;
   /** Strongly consistent read. Refused before sending on a global secondary index. */
-  readonly consistent?: boolean;
+  readonly consistent?: boolean | undefined;
 }
 
 /** A built Query request plus what is needed to read its pages. @internal */
@@ -70,7 +70,7 @@ export function prepareQuery(
   if (options.order === 'desc') input.ScanIndexForward = false;
   if (options.consistent) input.ConsistentRead = true;
   const scope: CursorScope = { table: model.table, index, reader: model.name, keyAttributes: target.keyAttributes };
-  applyPaging(input, scope, options, entityFilter(model.table, [model.name], options.filter && resolveCondition(options.filter), options), ctx);
+  applyPaging(input, scope, options, entityFilter(model.table, [model.name], options.filter && resolveCondition(options.filter, model), options), ctx);
   let schema: z.ZodType = model.schema;
   if (select === 'COUNT') input.Select = 'COUNT';
   else if (options.attributes) {

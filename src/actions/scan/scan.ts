@@ -15,13 +15,13 @@ import { allPages, applyPaging, checkConsistent, entityFilter, readTarget, withC
 /** Options of a scan (one page, or one segment of a parallel scan). */
 export interface ScanOptions<T, A extends string = string> extends PageOptions {
   /** Scan an index instead of the table. */
-  readonly index?: string;
-  readonly filter?: ConditionInput<T>;
+  readonly index?: string | undefined;
+  readonly filter?: ConditionInput<T> | undefined;
   /** Fetch only these top-level attributes (entity scans). */
-  readonly attributes?: readonly A[];
-  readonly consistent?: boolean;
+  readonly attributes?: readonly A[] | undefined;
+  readonly consistent?: boolean | undefined;
   /** Scan one segment of `total` (parallel scan by hand). */
-  readonly segment?: { readonly index: number; readonly total: number };
+  readonly segment?: { readonly index: number; readonly total: number } | undefined;
 }
 
 /** Progress of a parallel scan, reported after every page. */
@@ -40,9 +40,9 @@ export interface ParallelScanOptions<T, A extends string = string> extends Omit<
   /** `TotalSegments`: how many disjoint parts the table is read in (1–1,000,000). */
   readonly segments: number;
   /** Segments read at the same time; default `min(segments, 4)`. */
-  readonly concurrency?: number;
+  readonly concurrency?: number | undefined;
   /** Called after every page with running totals. */
-  readonly onProgress?: (progress: ScanProgress) => void;
+  readonly onProgress?: ((progress: ScanProgress) => void) | undefined;
 }
 
 /** A non-empty page from one segment of a parallel scan. */
@@ -80,7 +80,7 @@ export function prepareScan(reader: ScanReader, options: ScanOptions<unknown> = 
   const ctx = new ExpressionContext();
   // A cursor is bound to its segment too: resuming segment 2 with segment 1's cursor would skip items.
   const scope: CursorScope = { table, index, reader: reader.name + segmentId, keyAttributes: target.keyAttributes };
-  const filter = options.filter && resolveCondition(options.filter);
+  const filter = options.filter && resolveCondition(options.filter, entity);
   applyPaging(input, scope, options, entityFilter(table, entity ? [entity.name] : undefined, filter, options), ctx);
   let schema: z.ZodType | undefined = entity?.schema;
   if (options.attributes && entity) {

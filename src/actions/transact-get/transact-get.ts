@@ -9,8 +9,8 @@ import { mapTransactionError } from '../../request/cancellation-reasons.js';
 /** Options of {@link transactGet}. */
 export interface TransactGetOptions {
   /** Also return items whose TTL has passed but that DynamoDB has not deleted yet. */
-  readonly includeExpired?: boolean;
-  readonly abortSignal?: AbortSignal;
+  readonly includeExpired?: boolean | undefined;
+  readonly abortSignal?: AbortSignal | undefined;
 }
 
 /**

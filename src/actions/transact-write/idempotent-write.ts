@@ -11,12 +11,12 @@ export interface IdempotentWriteOptions {
    * every resend of the call. Pass your own (e.g. a request id) to make a
    * retry of the whole call, even from another process, a no-op.
    */
-  readonly token?: string;
+  readonly token?: string | undefined;
   /** Sends in total when the outcome is unknown (connection lost, timeout, throttling, conflict). Default 3. */
-  readonly maxAttempts?: number;
+  readonly maxAttempts?: number | undefined;
   /** Backoff between resends (full jitter). Default base 50 ms, cap 1 s; `maxAttempts` above wins. */
-  readonly retry?: Omit<RetryPolicy, 'maxAttempts'>;
-  readonly abortSignal?: AbortSignal;
+  readonly retry?: Omit<RetryPolicy, 'maxAttempts'> | undefined;
+  readonly abortSignal?: AbortSignal | undefined;
 }
 
 /**
@@ -30,7 +30,7 @@ export interface IdempotentWriteOptions {
 export async function writeIdempotently(op: TransactionParticipant, options: IdempotentWriteOptions = {}): Promise<void> {
   const token = options.token ?? randomUUID();
   const attempts = Math.max(1, options.maxAttempts ?? 3);
-  const policy = resolveRetryPolicy({ maxDelayMs: 1000, ...options.retry, maxAttempts: attempts });
+  const policy = resolveRetryPolicy({ ...options.retry, maxDelayMs: options.retry?.maxDelayMs ?? 1000, maxAttempts: attempts });
   for (let attempt = 1; ; attempt++) {
     try {
       await transactWrite([op], { token, ...(options.abortSignal && { abortSignal: options.abortSignal }) });

@@ -15,8 +15,8 @@ export interface TransactWriteOptions {
    * yourself, resend the same operation objects: timestamps are taken when
    * an operation is built, so rebuilt operations are "other parameters".
    */
-  readonly token?: string;
-  readonly abortSignal?: AbortSignal;
+  readonly token?: string | undefined;
+  readonly abortSignal?: AbortSignal | undefined;
 }
 
 /**

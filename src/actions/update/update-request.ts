@@ -25,7 +25,7 @@ export type UpdateReturnValues = 'NONE' | 'ALL_NEW' | 'ALL_OLD' | 'UPDATED_NEW' 
 /** Options of `Entity.updateOp` (a transactional update): everything but what only a direct call can do. */
 export interface UpdateOpOptions<T> {
   /** Update only if this holds for the stored item. */
-  readonly condition?: ConditionInput<T>;
+  readonly condition?: ConditionInput<T> | undefined;
   /**
    * By default an update requires the item to exist, to belong to this
    * entity and not to have expired (otherwise it fails like a missing item),
@@ -37,7 +37,7 @@ export interface UpdateOpOptions<T> {
    * would) and creates the item afresh; inside a transaction, where that
    * takes two writes, the upsert fails instead.
    */
-  readonly upsert?: boolean;
+  readonly upsert?: boolean | undefined;
   /**
    * Version-locked entities (required there, as for deletes): the version the
    * caller read. The update requires it and stores version + 1; another
@@ -47,16 +47,16 @@ export interface UpdateOpOptions<T> {
    * The version, `createdAt` and `updatedAt` attributes cannot be changed by
    * hand: updates keep `createdAt` (`if_not_exists`) and set `updatedAt`.
    */
-  readonly expectedVersion?: number | 'any';
+  readonly expectedVersion?: number | 'any' | undefined;
   /**
    * Sets the item's expiry (the table's TTL attribute): a Date, epoch
    * seconds or `{ after: '30d' }`; `null` removes it (never expires). Without
    * it, an update keeps the expiry, except for entities whose `ttl` follows a
    * schema attribute: changing that attribute recomputes it.
    */
-  readonly expiresAt?: ExpiryInput | null;
+  readonly expiresAt?: ExpiryInput | null | undefined;
   /** Also update an item whose TTL has passed but that DynamoDB has not deleted yet. Default `false`. */
-  readonly includeExpired?: boolean;
+  readonly includeExpired?: boolean | undefined;
 }
 
 /** Options of `Entity.update`. */
@@ -68,8 +68,8 @@ export interface UpdateOptions<T> extends UpdateOpOptions<T> {
    * was resent and recognised by its write token, `'ALL_NEW'` is the item
    * DynamoDB returned with the failed resend; the other modes return `undefined`.
    */
-  readonly returnValues?: UpdateReturnValues;
-  readonly abortSignal?: AbortSignal;
+  readonly returnValues?: UpdateReturnValues | undefined;
+  readonly abortSignal?: AbortSignal | undefined;
 }
 
 /** A built UpdateItem request. @internal */
@@ -132,7 +132,7 @@ export function prepareUpdate(
     actions: [...(options.actions ?? [])],
   };
   prepareUpdateExtensions(call);
-  const userCondition = options.userCondition && resolveCondition(options.userCondition);
+  const userCondition = options.userCondition && resolveCondition(options.userCondition, model);
   const plan = planUpdate(model, keyVals, resolveUpdate(changes));
   const planned: UpdateAction[] = [];
   for (const e of model.extensions) planned.push(...(e.plannedUpdate?.(call, plan.assigned) ?? []));

@@ -11,10 +11,10 @@ export type TimestampFormat = 'iso' | 'epoch-ms' | 'epoch-s';
 export type TimestampsConfig =
   | boolean
   | {
-      readonly createdAt?: string | false;
-      readonly updatedAt?: string | false;
+      readonly createdAt?: string | false | undefined;
+      readonly updatedAt?: string | false | undefined;
       /** Default `'iso'`. */
-      readonly format?: TimestampFormat;
+      readonly format?: TimestampFormat | undefined;
     };
 
 /** Resolved timestamp settings of an entity. @internal */

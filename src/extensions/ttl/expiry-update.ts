@@ -12,8 +12,8 @@ import { toTtlSeconds, type ExpiryInput } from './ttl-value.js';
 /** Options of `extendExpiry` / `removeExpiry`. */
 export interface ExpiryUpdateOptions {
   /** Also act on an item whose TTL has passed (resurrecting it). Default: such items count as gone. */
-  readonly includeExpired?: boolean;
-  readonly abortSignal?: AbortSignal;
+  readonly includeExpired?: boolean | undefined;
+  readonly abortSignal?: AbortSignal | undefined;
 }
 
 /**

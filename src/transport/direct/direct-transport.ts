@@ -30,7 +30,7 @@ export interface DirectTransportOptions {
    * logging, header injection …), {@link directTransport} throws a
    * {@link DirectTransportBypassError} unless this is `true`.
    */
-  readonly allowMiddlewareBypass?: boolean;
+  readonly allowMiddlewareBypass?: boolean | undefined;
 }
 
 type Output = Record<string, unknown> & { $metadata: ResponseMetadata };

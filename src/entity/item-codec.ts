@@ -4,6 +4,7 @@ import { ConfigurationError, ValidationError, type ValidationIssue } from '../er
 import { ttlForWrite } from '../ttl/ttl-model.js';
 import type { ExpiryInput } from '../ttl/ttl-value.js';
 import type { EntityModel } from './entity-model.js';
+import { assertWritable } from '../marshalling/writable-input.js';
 
 /**
  * Conversions between an entity's typed values and stored items. Pure
@@ -13,6 +14,7 @@ import type { EntityModel } from './entity-model.js';
 
 /** Validates write input with the schema; returns the parsed output. */
 export function parseInput(model: EntityModel, input: unknown): Record<string, unknown> {
+  assertWritable(input, { entity: model.name });
   const result = model.schema.safeParse(input);
   if (!result.success) {
     throw new ValidationError({

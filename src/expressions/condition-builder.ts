@@ -29,7 +29,7 @@ type Comparable<T, P> = ValueAt<T, P> | AttributeRef;
  * @example
  * ```ts
  * await Order.put(order, { condition: (c) => c.or(c.notExists('orderId'), c.eq('status', 'open')) });
- * await Order.query.byOrg({ orgId }, { filter: (c) => c.and(c.gt('total', 100), c.contains('tags', 'vip')) });
+ * await Order.query('primary', { orgId }, { filter: (c) => c.and(c.gt('total', 100), c.contains('tags', 'vip')) });
  * ```
  */
 export interface ConditionBuilder<T> {

@@ -2,6 +2,7 @@
  * tablewright: typed DynamoDB modeling with zod.
  *
  * @packageDocumentation
+ * @module tablewright
  */
 export { Table } from './table/table.js';
 export type { TableConfig, IndexDefinition, IndexProjection, BillingMode } from './table/table-definition.js';

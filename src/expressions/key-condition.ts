@@ -20,9 +20,13 @@ export type SortKeyCondition<V> =
 export interface KeyConditionBuilder<V> {
   /** The sort key equals the key built from every template attribute. */
   eq(values: V): SortKeyCondition<V>;
+  /** The sort key sorts before the key built from the given leading attributes. */
   lt(values: Partial<V>): SortKeyCondition<V>;
+  /** Before or equal to it (a partial key includes every key under it). */
   le(values: Partial<V>): SortKeyCondition<V>;
+  /** After it (a partial key excludes every key under it). */
   gt(values: Partial<V>): SortKeyCondition<V>;
+  /** After or equal to it. */
   ge(values: Partial<V>): SortKeyCondition<V>;
   /** Inclusive range; each bound may be partial (a partial high bound includes every key under it). */
   between(low: Partial<V>, high: Partial<V>): SortKeyCondition<V>;

@@ -22,11 +22,11 @@ export interface KeyConditionBuilder<V> {
   eq(values: V): SortKeyCondition<V>;
   /** The sort key sorts before the key built from the given leading attributes. */
   lt(values: Partial<V>): SortKeyCondition<V>;
-  /** Before or equal to it (a partial key includes every key under it). */
+  /** The sort key sorts before or equals the key built from the given leading attributes. */
   le(values: Partial<V>): SortKeyCondition<V>;
-  /** After it (a partial key excludes every key under it). */
+  /** The sort key sorts after the key built from the given leading attributes. */
   gt(values: Partial<V>): SortKeyCondition<V>;
-  /** After or equal to it. */
+  /** The sort key sorts after or equals the key built from the given leading attributes. */
   ge(values: Partial<V>): SortKeyCondition<V>;
   /** Inclusive range; each bound may be partial (a partial high bound includes every key under it). */
   between(low: Partial<V>, high: Partial<V>): SortKeyCondition<V>;

@@ -5,6 +5,7 @@
  * way by both, and the error classes are the same classes.
  *
  * @packageDocumentation
+ * @module tablewright/core
  */
 export { TableCore } from './facades/table-core.js';
 export type { TableConfig, IndexDefinition, IndexProjection, BillingMode } from './model/table-definition.js';

@@ -2,6 +2,7 @@
  * tablewright: typed DynamoDB modeling with zod.
  *
  * @packageDocumentation
+ * @module tablewright
  */
 export { Table } from './facades/table.js';
 export type { TableConfig, IndexDefinition, IndexProjection, BillingMode } from './model/table-definition.js';

@@ -120,8 +120,13 @@ export function parseStoredOf<T>(entity: StoredItemParser<T>, owner: string | un
  *
  * @example
  * ```ts
- * try { await Order.put(order, { condition: (c) => c.eq('status', 'open') }); }
- * catch (e) { if (e instanceof ConditionFailedError) console.log(e.itemOf(Order)?.status); }
+ * import { ConditionFailedError } from 'tablewright';
+ *
+ * try {
+ *   await Order.put(order, { condition: (c) => c.eq('status', 'open') });
+ * } catch (e) {
+ *   if (e instanceof ConditionFailedError) console.log(e.itemOf(Order)?.status);
+ * }
  * ```
  */
 export class ConditionFailedError extends TablewrightError {

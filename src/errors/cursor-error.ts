@@ -10,7 +10,9 @@ export type CursorErrorReason = 'malformed' | 'tampered' | 'unsigned' | 'foreign
  */
 export class CursorError extends TablewrightError {
   override readonly name = 'CursorError';
+  /** Why the cursor was refused (see {@link CursorErrorReason}). */
   readonly reason: CursorErrorReason;
+  /** The table the cursor was used with. */
   readonly table: string;
   /** `'primary'` or the index name the cursor was used with. */
   readonly index: string;

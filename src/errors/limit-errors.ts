@@ -2,7 +2,9 @@ import { TablewrightError } from './core-errors.js';
 
 /** One top-level attribute's share of an item's size (name + value bytes). */
 export interface AttributeSizeEntry {
+  /** Top-level attribute name. */
   readonly attribute: string;
+  /** Its bytes toward the item size: UTF-8 name length plus value size. */
   readonly size: number;
 }
 
@@ -14,10 +16,13 @@ export interface AttributeSizeEntry {
  */
 export class ItemTooLargeError extends TablewrightError {
   override readonly name = 'ItemTooLargeError';
+  /** The entity whose item was refused, when known. */
   readonly entity: string | undefined;
+  /** The item's primary-key values, when known. */
   readonly key: Readonly<Record<string, unknown>> | undefined;
   /** Bytes counted toward the limit (item plus local-index entries); `undefined` when only DynamoDB knew. */
   readonly size: number | undefined;
+  /** The limit in bytes: 409,600 (400 KB). */
   readonly limit: number;
   /** The largest attributes, largest first (at most 5). */
   readonly largest: readonly AttributeSizeEntry[];

@@ -120,7 +120,13 @@ export class TransactionCanceledError extends TablewrightError {
    *
    * @example
    * ```ts
-   * catch (e) { if (e instanceof TransactionCanceledError) console.log(e.itemOf(0, Account)?.balance); }
+   * import { TransactionCanceledError, transactWrite } from 'tablewright';
+   *
+   * try {
+   *   await transactWrite([Account.updateOp({ id: 'a' }, { add: { balance: -5 } })]);
+   * } catch (e) {
+   *   if (e instanceof TransactionCanceledError) console.log(e.itemOf(0, Account)?.balance);
+   * }
    * ```
    */
   itemOf<T>(index: number, entity: StoredItemParser<T>): T | undefined {

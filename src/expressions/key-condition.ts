@@ -19,9 +19,13 @@ export type SortKeyCondition<V> =
 export interface KeyConditionBuilder<V> {
   /** The sort key equals the key built from every template attribute. */
   eq(values: V): SortKeyCondition<V>;
+  /** The sort key sorts before the key built from the given leading attributes. */
   lt(values: Partial<V>): SortKeyCondition<V>;
+  /** The sort key sorts before or equals the key built from the given leading attributes. */
   le(values: Partial<V>): SortKeyCondition<V>;
+  /** The sort key sorts after the key built from the given leading attributes. */
   gt(values: Partial<V>): SortKeyCondition<V>;
+  /** The sort key sorts after or equals the key built from the given leading attributes. */
   ge(values: Partial<V>): SortKeyCondition<V>;
   /** Inclusive range; each bound may be partial (a partial high bound includes every key under it). */
   between(low: Partial<V>, high: Partial<V>): SortKeyCondition<V>;

@@ -244,7 +244,7 @@ export class Entity<
    * @example
    * ```ts
    * await User.update({ orgId, userId }, { set: { 'profile.city': 'Oslo' }, add: { logins: 1 } });
-   * const user = await User.update(key, (u) => [u.append('history', [event])], { returnValues: 'ALL_NEW' });
+   * const user = await User.update({ orgId, userId }, (u) => [u.append('history', [{ at: new Date(), what: 'moved' }])], { returnValues: 'ALL_NEW' });
    * ```
    */
   update(
@@ -283,8 +283,8 @@ export class Entity<
    *
    * @example
    * ```ts
-   * const page = await Order.query('gsi1', { orgId, status: 'open' }, { sort: (k) => k.beginsWith({ createdAt }), limit: 25 });
-   * const next = await Order.query('gsi1', { orgId, status: 'open' }, { cursor: page.cursor });
+   * const page = await Order.query('byStatus', { orgId, status: 'open' }, { sort: (k) => k.ge({ placedAt: may1 }), limit: 25 });
+   * const next = await Order.query('byStatus', { orgId, status: 'open' }, { cursor: page.cursor });
    * ```
    */
   query<I extends keyof K & string, const A extends AttributeOf<S>>(

@@ -15,6 +15,7 @@ import type { IndexDefinition, TableConfig, TableModel } from '../model/table-de
  * ```ts
  * import { TableCore } from 'tablewright/core';
  * const table = new TableCore({ name: 'app', client, partitionKey: 'pk', sortKey: 'sk' });
+ * const schema = z.object({ id: z.string(), name: z.string() });
  * const User = table.entity('User', { schema, keys: { primary: { pk: ['USER', 'id'], sk: ['PROFILE'] } } });
  * const user = await User.get({ id: '42' });
  * ```

@@ -1,50 +1,58 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { convertToAttr, marshall, unmarshall, type marshallOptions } from '@aws-sdk/util-dynamodb';
+import { toAttributeMap, toAttributeValue } from './to-attribute-value.js';
+import { mapToNative } from './unmarshall.js';
+import { marshallFailure, UnstorableValue, type MarshallContext } from './unstorable-value.js';
+
+export { readNumber } from './read-number.js';
+export type { MarshallContext } from './unstorable-value.js';
 
 /**
- * The one place that decides how JS values become AttributeValues.
- * `undefined` is dropped (optional fields), class instances are refused
- * (Dates are converted by the storage codec before we get here). JS numbers
- * beyond 2^53 are allowed: `String(n)` round-trips to the same double, so
- * nothing the caller holds is lost.
+ * The marshalling entry points every operation uses. They never call
+ * `@aws-sdk/util-dynamodb` (see to-attribute-value.ts and unmarshall.ts for
+ * why) and throw only {@link ValidationError}s, with the path at fault.
+ * @module
  * @internal
  */
-export const MARSHALL_OPTIONS: marshallOptions = {
-  removeUndefinedValues: true,
-  convertClassInstanceToMap: false,
-  allowImpreciseNumbers: true,
-};
 
-/** @internal */
-export function marshallItem(item: Record<string, unknown>): Record<string, AttributeValue> {
-  return marshall(item, MARSHALL_OPTIONS) as Record<string, AttributeValue>;
-}
-
-/** @internal */
-export function marshallValue(value: unknown): AttributeValue {
-  return convertToAttr(value instanceof Date ? value.toISOString() : value, MARSHALL_OPTIONS);
-}
-
-/**
- * Numbers come back as JS numbers, except integers beyond 2^53, which come
- * back as `bigint` so that nothing is lost; the storage codec turns them into
- * whatever the schema asks for (`z.number()` → number, `z.bigint()` → bigint).
- * Unlike the SDK default, exponent forms never throw.
- * @internal
- */
-export function readNumber(text: string): number | bigint {
-  const n = Number(text);
-  if (!Number.isInteger(n) || Number.isSafeInteger(n)) return n;
+/** Marshals an item to store (`undefined` attributes are skipped). @internal */
+export function marshallItem(item: Record<string, unknown>, context?: MarshallContext): Record<string, AttributeValue> {
+  const path: PropertyKey[] = [];
   try {
-    return BigInt(text);
-  } catch {
-    return n;
+    return toAttributeMap(item, path, 0);
+  } catch (error) {
+    throw marshallFailure(error, path, 'write', context);
   }
 }
 
-const UNMARSHALL_OPTIONS = { wrapNumbers: readNumber };
+/** Marshals one value (an expression operand): `undefined` and everything unstorable are refused. @internal */
+export function marshallValue(value: unknown, context?: MarshallContext): AttributeValue {
+  const path: PropertyKey[] = [];
+  try {
+    const av = toAttributeValue(value, path, 0);
+    if (av !== undefined) return av;
+  } catch (error) {
+    throw marshallFailure(error, path, 'write', context);
+  }
+  throw marshallFailure(new UnstorableValue([], 'undefined_value', 'undefined is not a value (use null)'), [], 'write', context);
+}
 
-/** @internal */
-export function unmarshallItem(item: Record<string, AttributeValue>): Record<string, unknown> {
-  return unmarshall(item, UNMARSHALL_OPTIONS);
+/** Unmarshals a stored item; a malformed AttributeValue gives a {@link ValidationError} (`direction: 'read'`). @internal */
+export function unmarshallItem(item: Record<string, AttributeValue>, context?: MarshallContext): Record<string, unknown> {
+  try {
+    return mapToNative(item);
+  } catch (error) {
+    throw marshallFailure(error, [attributeAtFault(item)], 'read', context);
+  }
+}
+
+/** The first attribute that does not unmarshal (only computed on failure). */
+function attributeAtFault(item: Record<string, AttributeValue>): string {
+  for (const key in item) {
+    try {
+      if (item[key] !== undefined) mapToNative({ [key]: item[key]! });
+    } catch {
+      return key;
+    }
+  }
+  return '(item)';
 }

@@ -2,6 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { z } from 'zod';
 import { ValidationError, type ValidationIssue } from '../errors.js';
 import type { EntityModel } from './entity-model.js';
+import { assertWritable } from '../marshalling/writable-input.js';
 
 /**
  * Conversions between an entity's typed values and stored items. Pure
@@ -11,6 +12,7 @@ import type { EntityModel } from './entity-model.js';
 
 /** Validates write input with the schema; returns the parsed output. */
 export function parseInput(model: EntityModel, input: unknown): Record<string, unknown> {
+  assertWritable(input, { entity: model.name });
   const result = model.schema.safeParse(input);
   if (!result.success) {
     throw new ValidationError({

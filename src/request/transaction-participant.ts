@@ -23,12 +23,16 @@ export type ParticipantReason = Pick<CancellationReason, 'item' | 'versionConfli
  *
  * @example
  * ```ts
+ * import { sdkTransport, transactWrite, type TransactionParticipant } from 'tablewright';
+ *
+ * const shard = 'shard-0001';
+ * const seq = '4200000000000000000001';
  * const checkpoint: TransactionParticipant = {
  *   kind: 'checkpoint', entity: 'Checkpoint', key: { shard },
  *   table: { name: table.name, client, transport: sdkTransport(client) },
  *   identity: `${table.name}\u0000CP#${shard}\u0000`,
  *   request: { Put: { TableName: table.name, Item: { pk: { S: `CP#${shard}` }, sk: { S: 'CP' }, seq: { S: seq } } } },
- *   interpretCancellation: (reason) => ({ item: undefined, versionConflict: undefined }),
+ *   interpretCancellation: () => ({ item: undefined, versionConflict: undefined }),
  * };
  * await transactWrite([Order.putOp(order), checkpoint]);
  * ```

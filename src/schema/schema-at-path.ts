@@ -23,6 +23,8 @@ export function schemaAtPath(shape: Readonly<Record<string, z.ZodType>>, path: r
   let declared = shape[first]!;
   let via: SchemaAtPath['via'] = 'field';
   for (const segment of rest) {
+    // zod drops a `__proto__` key from every record and object it parses: no schema can hold one.
+    if (segment === '__proto__') return undefined;
     const def = defOf(unwrap(declared));
     let next: z.ZodType | undefined;
     if (typeof segment === 'number') {

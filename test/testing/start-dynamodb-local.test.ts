@@ -64,4 +64,29 @@ describe('startDynamoDBLocal', () => {
     await once(child, 'exit');
     expect(await waitUntilClosed(port)).toBe(true);
   });
+
+  it('does not keep the process alive when stop() is forgotten, and Java goes with the process', async () => {
+    const script = `
+      import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+      import { startDynamoDBLocal } from './src/testing/index.ts';
+      const local = await startDynamoDBLocal();
+      await local.client.send(new ListTablesCommand({}));
+      console.log('PORT ' + local.port);
+      // no stop(): the event loop empties here
+    `;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 50_000);
+    const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+    clearTimeout(killer);
+    expect({ code, signal }).toEqual({ code: 0, signal: null }); // exited by itself, not killed by the timer
+    const port = Number(/PORT (\d+)/.exec(out)?.[1]);
+    expect(port).toBeGreaterThan(0);
+    expect(await waitUntilClosed(port)).toBe(true);
+  });
 });

@@ -33,9 +33,9 @@ export interface TransactWriteOptions {
  * @example
  * ```ts
  * await transactWrite([
- *   Account.putOp({ ...from, balance: from.balance - 10 }),
- *   Account.updateOp({ id: to.id }, { add: { balance: 10 } }, { expectedVersion: to.version }),
- *   Ledger.conditionOp({ id }, (c) => c.notExists('id')),
+ *   Account.updateOp({ id: from }, { add: { balance: -amount } }, { condition: (c) => c.ge('balance', amount) }),
+ *   Account.updateOp({ id: to }, { add: { balance: amount } }),
+ *   Ledger.putOp({ id: transferId, from, to, amount }),
  * ], { token: transferId });
  * ```
  */

@@ -6,6 +6,7 @@ import { KeyError, ValidationError, type ValidationIssue } from '../../errors.js
 import type { AttributePath } from '../../expressions/attribute-path.js';
 import { overlappingPaths } from '../../expressions/compile-update.js';
 import { removeAction, setAction, valueOperand, type UpdateAction, type UpdateOperand } from '../../expressions/update-node.js';
+import { assertWritableUpdate } from '../../marshalling/writable-input.js';
 import { compressAttributeValue, type CompressionAlgorithm } from '../../schema/compression.js';
 import { schemaAtPath, type SchemaAtPath } from '../../schema/schema-at-path.js';
 import { compileToStorage, type Converter } from '../../schema/storage-codec.js';
@@ -40,6 +41,7 @@ export function planUpdate(model: EntityModel, key: Readonly<Record<string, unkn
   const actions: UpdateAction[] = [];
   const assigned = new Map<string, Assigned>();
   const issue = (path: readonly PropertyKey[], message: string) => issues.push({ path, message });
+  assertWritableUpdate(input, { entity: model.name, key });
 
   for (const action of input) {
     const top = action.path[0] as string;

@@ -69,6 +69,7 @@ type Json = Record<string, unknown>;
  *
  * @example
  * ```ts
+ * import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
  * import { startDynamoDBLocal, startFaultProxy } from 'tablewright/testing';
  *
  * const local = await startDynamoDBLocal();

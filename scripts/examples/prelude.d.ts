@@ -1,0 +1,77 @@
+// Declarations the README, docs and TSDoc examples may assume without defining them.
+// A snippet that defines or imports a name itself shadows the one declared here
+// (each snippet is a module; this file is a global script).
+type TW = typeof import('../../src/index.js');
+type Zod = typeof import('zod');
+type Obj<S extends import('zod').ZodRawShape> = import('zod').ZodObject<S>;
+type AnEntity<S extends import('zod').ZodRawShape, K extends Record<string, unknown>> = import('../../src/index.js').Entity<string, Obj<S>, K & any>;
+type Str = import('zod').ZodString;
+type Num = import('zod').ZodNumber;
+type Opt<T extends import('zod').ZodType> = import('zod').ZodOptional<T>;
+
+declare const z: Zod['z'];
+declare const Table: TW['Table'];
+declare const directTransport: TW['directTransport'];
+declare const transactWrite: TW['transactWrite'];
+declare const transactGet: TW['transactGet'];
+declare const batchGet: TW['batchGet'];
+declare const batchWrite: TW['batchWrite'];
+declare const writeIdempotently: TW['writeIdempotently'];
+declare const startDynamoDBLocal: typeof import('../../src/testing/index.js')['startDynamoDBLocal'];
+
+declare const client: import('@aws-sdk/client-dynamodb').DynamoDBClient;
+declare const table: import('../../src/index.js').Table<'byStatus' | 'gsi1'>;
+
+declare const Order: AnEntity<
+  {
+    orgId: Str;
+    orderId: Str;
+    total: Num;
+    status: import('zod').ZodEnum<{ open: 'open'; shipped: 'shipped' }>;
+    placedAt: import('zod').ZodDate;
+    tags: Opt<import('zod').ZodSet<Str>>;
+    meta: Opt<import('zod').ZodRecord<Str, Str>>;
+    shipping: Opt<Num>;
+  },
+  {
+    primary: { pk: ['ORG', 'orgId']; sk: ['ORDER', 'orderId'] };
+    byStatus: { pk: ['ORG', 'orgId', 'STATUS', 'status']; sk: ['AT', 'placedAt'] };
+  }
+>;
+declare const User: AnEntity<
+  {
+    orgId: Str;
+    userId: Str;
+    name: Str;
+    status: Opt<Str>;
+    nickname: Opt<Str>;
+    logins: Opt<Num>;
+    tags: Opt<import('zod').ZodSet<Str>>;
+    profile: Obj<{ city: Opt<Str> }>;
+    history: Opt<import('zod').ZodArray<Obj<{ at: import('zod').ZodDate; what: Str }>>>;
+  },
+  { primary: { pk: ['ORG', 'orgId']; sk: ['USER', 'userId'] } }
+>;
+declare const Org: AnEntity<{ orgId: Str; name: Str }, { primary: { pk: ['ORG', 'orgId']; sk: ['ORG'] } }>;
+declare const Account: AnEntity<{ id: Str; balance: Num }, { primary: { pk: ['ACCOUNT', 'id']; sk: ['ACCOUNT'] } }>;
+declare const Ledger: AnEntity<{ id: Str; from: Str; to: Str; amount: Num }, { primary: { pk: ['LEDGER', 'id']; sk: ['LEDGER'] } }>;
+declare const Counter: AnEntity<{ id: Str; hits: Num }, { primary: { pk: ['COUNTER', 'id']; sk: ['COUNTER'] } }>;
+
+declare const order: import('zod').input<typeof Order.schema>;
+declare const newOrder: import('zod').input<typeof Order.schema>;
+declare const orders: import('zod').input<typeof Order.schema>[];
+declare const o2: import('zod').input<typeof Order.schema>;
+declare const keys: { orgId: string; orderId: string }[];
+declare const key: { orgId: string; orderId: string };
+declare const orgId: string;
+declare const userId: string;
+declare const may1: Date;
+declare const may31: Date;
+declare const k1: { orgId: string; userId: string };
+declare const k2: { orgId: string; userId: string };
+declare const from: string;
+declare const to: string;
+declare const amount: number;
+declare const transferId: string;
+declare function handle(items: readonly unknown[]): void;
+declare function migrate(items: readonly unknown[]): void;

@@ -14,3 +14,39 @@
 export { createTable, deleteTable, describeTable, ensureTable, waitUntilActive } from './admin/table-lifecycle/table-lifecycle.js';
 export type { EnsureResult, TableStatusReport } from './admin/table-lifecycle/table-lifecycle.js';
 export { WaitTimeoutError, WaitAbortedError, type WaitOptions } from './admin/control-plane/poll.js';
+export {
+  BackupOperationError,
+  PointInTimeRecoveryUnavailableError,
+  InvalidRestoreTimeError,
+  InvalidExportTimeError,
+  TableAlreadyExistsError,
+  TableInUseError,
+  BackupNotFoundError,
+  BackupInUseError,
+  ExportNotFoundError,
+  ExportConflictError,
+  ImportNotFoundError,
+  ImportConflictError,
+  BackupLimitExceededError,
+} from './admin/backup-errors/backup-errors.js';
+export {
+  enablePointInTimeRecovery,
+  disablePointInTimeRecovery,
+  describePointInTimeRecovery,
+  type PointInTimeRecoveryStatus,
+  type EnablePointInTimeRecoveryOptions,
+} from './admin/point-in-time-recovery/point-in-time-recovery.js';
+export { RECOVERY_PERIOD_DAYS } from './admin/point-in-time-recovery/pitr-request.js';
+export {
+  createBackup,
+  describeBackup,
+  listBackups,
+  deleteBackup,
+  type BackupInfo,
+  type BackupDescriptionInfo,
+  type CreateBackupOptions,
+  type ListBackupsOptions,
+} from './admin/backup/backup.js';
+export { restoreToPointInTime, restoreFromBackup, type RestoreOptions, type RestoreProgress, type RestoreResult } from './admin/restore/restore.js';
+export type { RestoreOverrides, RestorePoint } from './admin/restore/restore-request.js';
+export type { ReapplyOptions, ReapplyStep } from './admin/restore/reapply-plan.js';

@@ -50,3 +50,22 @@ export {
 export { restoreToPointInTime, restoreFromBackup, type RestoreOptions, type RestoreProgress, type RestoreResult } from './admin/restore/restore.js';
 export type { RestoreOverrides, RestorePoint } from './admin/restore/restore-request.js';
 export type { ReapplyOptions, ReapplyStep } from './admin/restore/reapply-plan.js';
+export { exportFolder, exportBucket, type ExportSource, type ExportBucketOptions, type S3ClientLike } from './admin/export-reader/export-source.js';
+export {
+  openExport,
+  type ExportManifest,
+  type ExportSummary,
+  type ExportDataFile,
+  type OpenExportOptions,
+} from './admin/export-reader/export-manifest.js';
+export {
+  readExportItems,
+  readExportChanges,
+  type ReadExportOptions,
+  type ExportReadProgress,
+  type ExportChange,
+  type ExportChangeKind,
+  type KeyOnlyRemove,
+} from './admin/export-reader/export-reader.js';
+export type { AnyEntity, EntityItem } from './admin/export-reader/decode-item.js';
+export { ExportLineError, ExportChecksumError, ExportManifestError, type ExportLineIssue, type ExportLineReason } from './admin/export-reader/export-errors.js';

@@ -69,3 +69,14 @@ export {
 } from './admin/export-reader/export-reader.js';
 export type { AnyEntity, EntityItem } from './admin/export-reader/decode-item.js';
 export { ExportLineError, ExportChecksumError, ExportManifestError, type ExportLineIssue, type ExportLineReason } from './admin/export-reader/export-errors.js';
+export {
+  exportTable,
+  describeExport,
+  waitForExport,
+  listExports,
+  ExportFailedError,
+  type ExportInfo,
+  type ExportTableOptions,
+  type ExportRequestOptions,
+} from './admin/export-table/export-table.js';
+export { INCREMENTAL_WINDOW_MS } from './admin/export-table/export-request.js';

@@ -44,7 +44,7 @@ export interface BackupState {
   readonly backups: Map<string, BackupRecord>;
   readonly restoring: Map<string, { done: boolean; readyAt: number; summary: Record<string, unknown> }>;
   readonly tags: Map<string, Map<string, string>>;
-  readonly options: { readonly restoreDelayMs: number; readonly backupDelayMs: number; readonly latestLagMs: number };
+  readonly options: { readonly restoreDelayMs: number; readonly backupDelayMs: number; readonly latestLagMs: number; readonly pitrBackdateMs: number };
   snapshot(table: string): Promise<Item[]>;
 }
 
@@ -134,8 +134,8 @@ export function createBackupHandlers(state: BackupState): Record<string, (body: 
         current.recoveryPeriodInDays = spec.RecoveryPeriodInDays ?? current.recoveryPeriodInDays;
       } else {
         // Enabling (again) starts a new window: earlier history is gone.
-        const now = Date.now();
-        state.pitr.set(table, { enabled: true, recoveryPeriodInDays: spec.RecoveryPeriodInDays ?? 35, enabledAt: now, snapshots: [{ at: now, items: await state.snapshot(table) }] });
+        const since = Date.now() - state.options.pitrBackdateMs;
+        state.pitr.set(table, { enabled: true, recoveryPeriodInDays: spec.RecoveryPeriodInDays ?? 35, enabledAt: since, snapshots: [{ at: since, items: await state.snapshot(table) }] });
       }
       return continuousBackups(state, table);
     },

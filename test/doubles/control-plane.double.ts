@@ -43,6 +43,8 @@ export interface ControlPlaneDoubleOptions {
   readonly backupDelayMs?: number;
   /** How far LatestRestorableDateTime lags behind now (ms; AWS ~5 minutes). Default 0. */
   readonly latestLagMs?: number;
+  /** Enabling PITR backdates the window's start by this much (ms), so incremental windows of 15+ minutes fit in a test. Default 0. */
+  readonly pitrBackdateMs?: number;
   /** Extra operation handlers (exports, imports), by operation name. */
   readonly extraHandlers?: (state: BackupState) => Record<string, Handler>;
 }
@@ -63,7 +65,7 @@ export async function startControlPlaneDouble(options: ControlPlaneDoubleOptions
     backups: new Map(),
     restoring: new Map(),
     tags: new Map(),
-    options: { restoreDelayMs: options.restoreDelayMs ?? 300, backupDelayMs: options.backupDelayMs ?? 200, latestLagMs: options.latestLagMs ?? 0 },
+    options: { restoreDelayMs: options.restoreDelayMs ?? 300, backupDelayMs: options.backupDelayMs ?? 200, latestLagMs: options.latestLagMs ?? 0, pitrBackdateMs: options.pitrBackdateMs ?? 0 },
     snapshot: (table) => snapshot(local, state, table),
   };
   const handlers: Record<string, Handler> = { ...createBackupHandlers(state), ...options.extraHandlers?.(state) };

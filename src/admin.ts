@@ -80,3 +80,21 @@ export {
   type ExportRequestOptions,
 } from './admin/export-table/export-table.js';
 export { INCREMENTAL_WINDOW_MS } from './admin/export-table/export-request.js';
+export {
+  writeImportFiles,
+  IMPORT_MAX_OBJECTS,
+  type ImportFiles,
+  type ImportRecord,
+  type ImportTarget,
+  type StorableEntity,
+  type WriteImportFilesOptions,
+} from './admin/import-table/import-files.js';
+export {
+  importTable,
+  describeImport,
+  ImportFailedError,
+  type ImportInfo,
+  type ImportResult,
+  type ImportTableOptions,
+  type ImportRequestOptions,
+} from './admin/import-table/import-table.js';

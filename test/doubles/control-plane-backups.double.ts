@@ -42,7 +42,8 @@ export interface BackupState {
   readonly local: DynamoDBClient;
   readonly pitr: Map<string, PitrState>;
   readonly backups: Map<string, BackupRecord>;
-  readonly restoring: Map<string, { done: boolean; readyAt: number; summary: Record<string, unknown> }>;
+  /** Tables being restored or imported: reported CREATING until loaded (imports have no RestoreSummary). */
+  readonly restoring: Map<string, { done: boolean; readyAt: number; summary: Record<string, unknown> | undefined }>;
   readonly tags: Map<string, Map<string, string>>;
   readonly options: { readonly restoreDelayMs: number; readonly backupDelayMs: number; readonly latestLagMs: number; readonly pitrBackdateMs: number };
   snapshot(table: string): Promise<Item[]>;

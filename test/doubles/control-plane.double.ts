@@ -185,7 +185,7 @@ function rewriteDescribe(state: BackupState, body: Buffer): unknown {
   const restore = state.restoring.get(String(out.Table.TableName));
   if (!restore) return undefined;
   const inProgress = !restore.done || Date.now() < restore.readyAt;
-  out.Table.RestoreSummary = { ...restore.summary, RestoreInProgress: inProgress };
+  if (restore.summary) out.Table.RestoreSummary = { ...restore.summary, RestoreInProgress: inProgress };
   if (inProgress) out.Table.TableStatus = 'CREATING';
   return out;
 }

@@ -20,13 +20,16 @@ export type { ListBackupsOptions };
 
 /** An on-demand backup, as tablewright reports it. */
 export interface BackupInfo {
+  /** The ARN. */
   readonly arn: string;
   readonly name: string;
   /** `CREATING`, `AVAILABLE` or `DELETED`. */
   readonly status: string;
   /** `USER`, `SYSTEM` or `AWS_BACKUP`. */
   readonly type: string | undefined;
+  /** When it was created. */
   readonly createdAt: Date | undefined;
+  /** Size in bytes. */
   readonly sizeBytes: number | undefined;
   /** The backed-up table, when the response names it. */
   readonly tableName: string | undefined;
@@ -74,6 +77,7 @@ export async function createBackup(table: TableCore<string>, backupName: string,
 
 /** A backup and the source table details it holds. */
 export interface BackupDescriptionInfo {
+  /** The backup. */
   readonly backup: BackupInfo;
   /** The raw description (source table details and features). */
   readonly description: BackupDescription | undefined;
@@ -119,11 +123,14 @@ export async function deleteBackup(table: TableCore<string>, backupArn: string):
 
 function fromDetails(d: BackupDetails | undefined, tableName: string | undefined): BackupInfo {
   return {
+    /** The ARN. */
     arn: d?.BackupArn ?? '',
     name: d?.BackupName ?? '',
     status: d?.BackupStatus ?? 'UNKNOWN',
     type: d?.BackupType,
+    /** When it was created. */
     createdAt: d?.BackupCreationDateTime,
+    /** Size in bytes. */
     sizeBytes: d?.BackupSizeBytes,
     tableName,
   };
@@ -131,11 +138,14 @@ function fromDetails(d: BackupDetails | undefined, tableName: string | undefined
 
 function fromSummary(s: BackupSummary): BackupInfo {
   return {
+    /** The ARN. */
     arn: s.BackupArn ?? '',
     name: s.BackupName ?? '',
     status: s.BackupStatus ?? 'UNKNOWN',
     type: s.BackupType,
+    /** When it was created. */
     createdAt: s.BackupCreationDateTime,
+    /** Size in bytes. */
     sizeBytes: s.BackupSizeBytes,
     tableName: s.TableName,
   };

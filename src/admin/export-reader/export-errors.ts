@@ -9,7 +9,9 @@ export interface ExportLineIssue {
   readonly file: string;
   /** 1-based line number in the uncompressed file. */
   readonly line: number;
+  /** Why the line was rejected. */
   readonly reason: ExportLineReason;
+  /** What is wrong. */
   readonly message: string;
   /** The underlying error (a JSON syntax error, a {@link ValidationError} …). */
   readonly cause?: unknown;
@@ -18,8 +20,11 @@ export interface ExportLineIssue {
 /** A line of an export could not be read (thrown unless an `onInvalid` callback takes it). */
 export class ExportLineError extends TablewrightError {
   override readonly name = 'ExportLineError';
+  /** The data file key. */
   readonly file: string;
+  /** 1-based line number. */
   readonly line: number;
+  /** Why the line was rejected. */
   readonly reason: ExportLineReason;
   constructor(issue: ExportLineIssue) {
     super(`${issue.file}:${issue.line}: ${issue.reason}: ${issue.message}`, { cause: issue.cause });
@@ -32,8 +37,11 @@ export class ExportLineError extends TablewrightError {
 /** A data or manifest file's MD5 does not match the manifest. */
 export class ExportChecksumError extends TablewrightError {
   override readonly name = 'ExportChecksumError';
+  /** The data file key. */
   readonly file: string;
+  /** What the manifest says. */
   readonly expected: string;
+  /** What was found. */
   readonly actual: string;
   constructor(file: string, expected: string, actual: string) {
     super(`${file}: MD5 ${actual} does not match the manifest's ${expected}; the file is corrupt or incomplete`);

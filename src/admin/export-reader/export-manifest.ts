@@ -4,21 +4,33 @@ import type { ExportSource } from './export-source.js';
 
 /** `manifest-summary.json`: what the export is. Fields as DynamoDB writes them. */
 export interface ExportSummary {
+  /** Manifest format version. */
   readonly version: string;
+  /** The export ARN. */
   readonly exportArn: string;
+  /** When it started (ISO-8601). */
   readonly startTime?: string;
+  /** When it ended (ISO-8601). */
   readonly endTime?: string;
+  /** The table ARN. */
   readonly tableArn?: string;
+  /** The table id. */
   readonly tableId?: string;
   /** Full exports. */
   readonly exportTime?: string;
   /** Incremental exports. */
   readonly exportFromTime?: string;
+  /** End of an incremental window (ISO-8601, exclusive). */
   readonly exportToTime?: string;
+  /** The bucket the export went to. */
   readonly s3Bucket?: string;
+  /** The prefix the export went under. */
   readonly s3Prefix?: string | null;
+  /** The S3 key of `manifest-files.json`. */
   readonly manifestFilesS3Key: string;
+  /** Bytes billed for the export. */
   readonly billedSizeBytes?: number;
+  /** Number of items. */
   readonly itemCount?: number;
   /** `DYNAMODB_JSON` or `ION`. */
   readonly outputFormat: 'DYNAMODB_JSON' | 'ION';
@@ -30,19 +42,27 @@ export interface ExportSummary {
 
 /** One line of `manifest-files.json`: a data file. */
 export interface ExportDataFile {
+  /** Number of items. */
   readonly itemCount: number;
   /** Base64 MD5 of the (compressed) object. */
   readonly md5Checksum: string;
+  /** The S3 ETag of the data file. */
   readonly etag?: string;
+  /** The S3 key of the data file. */
   readonly dataFileS3Key: string;
 }
 
 /** An opened export: its summary, its data files, and where to read them. */
 export interface ExportManifest {
+  /** Where the files are read from. */
   readonly source: ExportSource;
+  /** The key of `manifest-summary.json`. */
   readonly summaryKey: string;
+  /** The parsed `manifest-summary.json`. */
   readonly summary: ExportSummary;
+  /** The data files, in manifest order. */
   readonly files: readonly ExportDataFile[];
+  /** The kind (`FULL_EXPORT` / `INCREMENTAL_EXPORT`). */
   readonly type: 'FULL_EXPORT' | 'INCREMENTAL_EXPORT';
 }
 

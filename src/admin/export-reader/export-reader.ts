@@ -12,7 +12,9 @@ import { mergeBounded } from './merge-bounded.js';
 export interface ExportReadProgress {
   /** The data file just finished. */
   readonly file: string;
+  /** Data files finished so far. */
   readonly filesDone: number;
+  /** Data files to read. */
   readonly filesTotal: number;
   /** Records yielded so far. */
   readonly records: number;
@@ -53,11 +55,15 @@ export type ExportChangeKind = 'insert' | 'modify' | 'remove' | 'upsert';
 
 type EntityChange<E> = E extends { readonly name: infer N }
   ? {
+      /** What changed: insert, modify, remove or upsert. */
       readonly kind: ExportChangeKind;
+      /** The entity name. */
       readonly entity: N;
       /** The item's key attributes, unmarshalled. */
       readonly keys: Record<string, unknown>;
+      /** The item after the change. */
       readonly newItem: EntityItem<E>['item'] | undefined;
+      /** The item before the change. */
       readonly oldItem: EntityItem<E>['item'] | undefined;
       /** When DynamoDB applied the write (from `WriteTimestampMicros`). */
       readonly writtenAt: Date;
@@ -68,12 +74,19 @@ type EntityChange<E> = E extends { readonly name: infer N }
 
 /** A delete in a `NEW_IMAGE` export carries keys only, so its entity is unknown. */
 export interface KeyOnlyRemove {
+  /** What changed: insert, modify, remove or upsert. */
   readonly kind: 'remove';
+  /** The entity name. */
   readonly entity: undefined;
+  /** The key attributes. */
   readonly keys: Record<string, unknown>;
+  /** The item after the change. */
   readonly newItem: undefined;
+  /** The item before the change. */
   readonly oldItem: undefined;
+  /** When DynamoDB applied the write. */
   readonly writtenAt: Date;
+  /** `WriteTimestampMicros` exactly. */
   readonly writtenAtMicros: bigint;
 }
 
@@ -124,8 +137,11 @@ export async function* readExportChanges<const E extends AnyEntity>(manifest: Ex
     const kind: ExportChangeKind = !c.newImage ? 'remove' : newImageView ? 'upsert' : c.oldImage ? 'modify' : 'insert';
     return {
       kind,
+      /** The entity name. */
       entity: model.name,
+      /** The item after the change. */
       newItem: c.newImage && decodeItem(model, c.newImage),
+      /** The item before the change. */
       oldItem: c.oldImage && decodeItem(model, c.oldImage),
       ...base,
     } as unknown as ExportChange<E>;

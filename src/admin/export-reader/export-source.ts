@@ -37,6 +37,7 @@ export function exportFolder(root: string): ExportSource {
 
 /** What {@link exportBucket} needs of an `S3Client`: its `send`. Structural, so the types do not require `@aws-sdk/client-s3`. */
 export interface S3ClientLike {
+  /** Sends an S3 command. */
   send(command: never): Promise<unknown>;
 }
 

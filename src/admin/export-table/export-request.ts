@@ -23,7 +23,9 @@ export interface ExportRequestOptions {
    * `to` defaults to the latest restorable time), compacted to one record per item.
    */
   readonly incremental?: {
+    /** Start of the window (inclusive). */
     readonly from: Date;
+    /** End of the window (exclusive). */
     readonly to?: Date;
     /** `NEW_AND_OLD_IMAGES` (default) or `NEW_IMAGE`. */
     readonly view?: 'NEW_AND_OLD_IMAGES' | 'NEW_IMAGE';

@@ -21,18 +21,27 @@ export type { ExportRequestOptions };
 
 /** An export, as tablewright reports it. */
 export interface ExportInfo {
+  /** The ARN. */
   readonly arn: string;
   /** `IN_PROGRESS`, `COMPLETED` or `FAILED`. */
   readonly status: string;
+  /** The kind (`FULL_EXPORT` / `INCREMENTAL_EXPORT`). */
   readonly type: string | undefined;
+  /** `DYNAMODB_JSON` or `ION`. */
   readonly format: string | undefined;
+  /** The S3 bucket. */
   readonly bucket: string | undefined;
+  /** The key prefix. */
   readonly prefix: string | undefined;
   /** The S3 key of `manifest-summary.json` (pass it to `openExport`), once COMPLETED. */
   readonly manifestKey: string | undefined;
+  /** Number of items. */
   readonly itemCount: number | undefined;
+  /** Bytes billed for the export. */
   readonly billedSizeBytes: number | undefined;
+  /** Why it failed, when it failed. */
   readonly failureCode: string | undefined;
+  /** The failure message, when it failed. */
   readonly failureMessage: string | undefined;
   /** The raw description. */
   readonly description: ExportDescription | undefined;
@@ -41,6 +50,7 @@ export interface ExportInfo {
 /** An export ended FAILED (for example a missing bucket or denied access). */
 export class ExportFailedError extends TablewrightError {
   override readonly name = 'ExportFailedError';
+  /** The failed export. */
   readonly export: ExportInfo;
   constructor(info: ExportInfo) {
     super(`export ${info.arn} FAILED: ${info.failureCode ?? 'unknown'}: ${info.failureMessage ?? ''}`);
@@ -127,16 +137,26 @@ export async function listExports(table: TableCore<string>): Promise<Array<{ rea
 
 function toInfo(d: ExportDescription | undefined): ExportInfo {
   return {
+    /** The ARN. */
     arn: d?.ExportArn ?? '',
+    /** The status DynamoDB reports. */
     status: d?.ExportStatus ?? 'UNKNOWN',
+    /** The kind (`FULL_EXPORT` / `INCREMENTAL_EXPORT`). */
     type: d?.ExportType,
+    /** `DYNAMODB_JSON` or `ION`. */
     format: d?.ExportFormat,
+    /** The S3 bucket. */
     bucket: d?.S3Bucket,
+    /** The key prefix. */
     prefix: d?.S3Prefix,
     manifestKey: d?.ExportManifest,
+    /** Number of items. */
     itemCount: d?.ItemCount,
+    /** Bytes billed for the export. */
     billedSizeBytes: d?.BilledSizeBytes,
+    /** Why it failed, when it failed. */
     failureCode: d?.FailureCode,
+    /** The failure message, when it failed. */
     failureMessage: d?.FailureMessage,
     description: d,
   };

@@ -12,12 +12,15 @@ export const IMPORT_MAX_OBJECTS = 5_000;
 /** An entity (full `Entity`) that can turn an item into its stored form, keys and entity type included. */
 export interface StorableEntity<T = never> {
   readonly name: string;
+  /** The stored form of an item (validated, keys and entity type added). */
   toStored(item: T): Record<string, unknown>;
 }
 
 /** One item to import, with the entity that stores it. */
 export interface ImportRecord {
+  /** The entity name. */
   readonly entity: StorableEntity<never>;
+  /** The item to import (validated when written). */
   readonly item: unknown;
 }
 
@@ -38,6 +41,7 @@ export interface ImportFiles {
   readonly keys: readonly string[];
   /** The prefix to pass to `importTable` as `prefix`. */
   readonly prefix: string;
+  /** Number of items. */
   readonly itemCount: number;
   /** Uncompressed bytes (what an import is billed on). */
   readonly bytes: number;

@@ -19,22 +19,30 @@ export type { ImportRequestOptions };
 
 /** An import, as tablewright reports it. */
 export interface ImportInfo {
+  /** The ARN. */
   readonly arn: string;
   /** `IN_PROGRESS`, `COMPLETED`, `CANCELLING`, `CANCELLED` or `FAILED`. */
   readonly status: string;
+  /** Items read from the source. */
   readonly processedItemCount: number | undefined;
+  /** Items written to the table. */
   readonly importedItemCount: number | undefined;
   /** Items that failed validation (skipped; details in CloudWatch Logs `/aws-dynamodb/imports`). */
   readonly errorCount: number | undefined;
+  /** Source bytes processed. */
   readonly processedSizeBytes: number | undefined;
+  /** Why it failed, when it failed. */
   readonly failureCode: string | undefined;
+  /** The failure message, when it failed. */
   readonly failureMessage: string | undefined;
+  /** The raw description, as DynamoDB returned it. */
   readonly description: ImportTableDescription | undefined;
 }
 
 /** An import ended FAILED or CANCELLED. The partially loaded table remains. */
 export class ImportFailedError extends TablewrightError {
   override readonly name = 'ImportFailedError';
+  /** The failed import. */
   readonly import: ImportInfo;
   constructor(info: ImportInfo) {
     super(`import ${info.arn} ${info.status}: ${info.failureCode ?? ''} ${info.failureMessage ?? ''} (processed ${info.processedItemCount ?? 0}, imported ${info.importedItemCount ?? 0}, errors ${info.errorCount ?? 0}); the partially loaded table remains`);
@@ -102,14 +110,21 @@ export async function describeImport(table: TableCore<string>, importArn: string
 
 function toInfo(d: ImportTableDescription | undefined): ImportInfo {
   return {
+    /** The ARN. */
     arn: d?.ImportArn ?? '',
     status: d?.ImportStatus ?? 'UNKNOWN',
+    /** Items read from the source. */
     processedItemCount: d?.ProcessedItemCount,
+    /** Items written to the table. */
     importedItemCount: d?.ImportedItemCount,
     errorCount: d?.ErrorCount,
+    /** Source bytes processed. */
     processedSizeBytes: d?.ProcessedSizeBytes,
+    /** Why it failed, when it failed. */
     failureCode: d?.FailureCode,
+    /** The failure message, when it failed. */
     failureMessage: d?.FailureMessage,
+    /** The raw description, as DynamoDB returned it. */
     description: d,
   };
 }

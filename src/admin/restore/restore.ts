@@ -31,7 +31,9 @@ export interface RestoreOptions extends RestoreOverrides, ReapplyOptions, WaitOp
 
 /** What a restore produced: an ACTIVE, configured new table. */
 export interface RestoreResult {
+  /** The table name. */
   readonly tableName: string;
+  /** The table ARN. */
   readonly tableArn: string | undefined;
   /** The settings re-applied from the declaration and options, in order. */
   readonly reapplied: readonly string[];
@@ -69,6 +71,7 @@ export async function restoreToPointInTime(table: TableCore<string>, point: Rest
   const plan = reapplyPlan(model, input.TargetTableName!, options);
   await checkWindow(model, checkPoint(point));
   const out = await backupSend<RestoreTableToPointInTimeCommandOutput>(model.client, new RestoreTableToPointInTimeCommand(input), {
+    /** The table name. */
     table: model.name,
     operation: 'RestoreTableToPointInTime',
   });
@@ -86,6 +89,7 @@ export async function restoreFromBackup(table: TableCore<string>, backupArn: str
   const input = backupRestoreInput(model, backupArn, options);
   const plan = reapplyPlan(model, input.TargetTableName!, options);
   const out = await backupSend<RestoreTableFromBackupCommandOutput>(model.client, new RestoreTableFromBackupCommand(input), {
+    /** The table name. */
     table: model.name,
     operation: 'RestoreTableFromBackup',
   });

@@ -2,8 +2,8 @@
  * Reading a DynamoDB export back as typed entities. The entities are written
  * to this example's own DynamoDB Local; the export itself is performed by the
  * project's control-plane TEST DOUBLE (DynamoDB Local has no exports), which
- * writes the documented files into a real S3 API on loopback (s3rver). The
- * reader is the library's: manifest, checksums, gzip streaming, routing by
+ * writes the documented files (DynamoDB JSON and ION) into a real S3 API on
+ * loopback (s3rver). The reader is the library's: manifest, checksums, gzip streaming, routing by
  * entity type, validation.
  * Run: npx tsx examples/export-read.ts
  */
@@ -58,6 +58,13 @@ try {
   }
   check('revenue summed from typed orders', revenue, (29 * 30) / 2);
   check('customers routed by entity type', names.sort(), ['Customer 0', 'Customer 1', 'Customer 2', 'Customer 3', 'Customer 4']);
+
+  step('The same export in ION (read with ion-js, an optional peer)');
+  const ionExport = await exportTable(table, { bucket: s3.bucket, prefix: 'shop-ion', format: 'ION', intervalMs: 20 });
+  const ionManifest = await openExport(exportBucket({ client: s3.client, bucket: s3.bucket }), ionExport.manifestKey!);
+  let ionRevenue = 0;
+  for await (const record of readExportItems(ionManifest, { entities: [Order, Customer] })) if (record.entity === 'Order') ionRevenue += record.item.total;
+  check('ION export: same format in the manifest, same typed orders', [ionManifest.summary.outputFormat, ionRevenue], ['ION', revenue]);
 
   step('Split the export between two workers by data file');
   const half = Math.ceil(manifest.files.length / 2);

@@ -89,6 +89,7 @@ export function createExportHandlers(state: BackupState, s3: S3Client, exportDel
         prefix: body.S3Prefix as string | undefined,
         partitionKey,
         startTime: new Date(record.startedAt),
+        format: (body.ExportFormat as 'DYNAMODB_JSON' | 'ION' | undefined) ?? 'DYNAMODB_JSON',
         ...(incremental
           ? { changes: changesBetween(pitr, keyNames, from!, to), exportFromTime: new Date(from!), exportToTime: new Date(to), view: spec?.ExportViewType ?? 'NEW_AND_OLD_IMAGES' }
           : { items: itemsAt(pitr, at), exportTime: new Date(at) }),

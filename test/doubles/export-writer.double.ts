@@ -48,6 +48,30 @@ export interface WriteExportArgs {
   readonly exportFromTime?: Date;
   readonly exportToTime?: Date;
   readonly view?: 'NEW_AND_OLD_IMAGES' | 'NEW_IMAGE';
+  /** `DYNAMODB_JSON` (default) or `ION` (`$ion_1_0 {Item:{…}}` lines, `.ion.gz` files). */
+  readonly format?: 'DYNAMODB_JSON' | 'ION';
+}
+
+/** An AttributeValue as ION text, per the documented mapping (sets as annotated lists). */
+function ionValue(value: AttributeValue): string {
+  const v = value as unknown as Record<string, unknown>;
+  const decimal = (n: string) => (/[eE]/.test(n) ? n.replace(/[eE]\+?/, 'd') : n.includes('.') ? n : `${n}.`);
+  const blob = (b: unknown) => `{{${Buffer.from(b as Uint8Array).toString('base64')}}}`;
+  if (v.S !== undefined) return JSON.stringify(v.S);
+  if (v.N !== undefined) return decimal(v.N as string);
+  if (v.B !== undefined) return blob(v.B);
+  if (v.BOOL !== undefined) return String(v.BOOL);
+  if (v.NULL !== undefined) return 'null';
+  if (v.SS !== undefined) return `$dynamodb_SS::[${(v.SS as string[]).map((x) => JSON.stringify(x)).join(',')}]`;
+  if (v.NS !== undefined) return `$dynamodb_NS::[${(v.NS as string[]).map(decimal).join(',')}]`;
+  if (v.BS !== undefined) return `$dynamodb_BS::[${(v.BS as Uint8Array[]).map(blob).join(',')}]`;
+  if (v.L !== undefined) return `[${(v.L as AttributeValue[]).map(ionValue).join(',')}]`;
+  if (v.M !== undefined) return ionStruct(v.M as Item);
+  throw new Error(`cannot write ${JSON.stringify(value)} as ION`);
+}
+
+function ionStruct(item: Item): string {
+  return `{${Object.entries(item).map(([k, v]) => `${JSON.stringify(k)}:${ionValue(v)}`).join(',')}}`;
 }
 
 /** Binary values travel as base64 in export lines. */
@@ -66,6 +90,7 @@ export function writeExport(args: WriteExportArgs): ExportFiles {
   const base = `${args.prefix ? `${args.prefix}/` : ''}AWSDynamoDB/${id}`;
   const fileCount = args.dataFiles ?? 3;
   const lines: string[][] = Array.from({ length: fileCount }, () => []);
+  const ion = args.format === 'ION';
   const partitionOf = (keys: Item) => createHash('md5').update(JSON.stringify(keys[args.partitionKey])).digest().readUInt32BE(0) % fileCount;
   if (incremental) {
     for (const c of args.changes!) {
@@ -75,10 +100,11 @@ export function writeExport(args: WriteExportArgs): ExportFiles {
         ...(c.newImage && { NewImage: c.newImage }),
         ...(c.oldImage && args.view !== 'NEW_IMAGE' && { OldImage: c.oldImage }),
       };
-      lines[partitionOf(c.keys)]!.push(JSON.stringify(wire(line)));
+      const ionLine = `$ion_1_0 {Metadata:{WriteTimestampMicros:${c.writtenAtMicros}},Keys:${ionStruct(c.keys)}${c.newImage ? `,NewImage:${ionStruct(c.newImage)}` : ''}${c.oldImage && args.view !== 'NEW_IMAGE' ? `,OldImage:${ionStruct(c.oldImage)}` : ''}}`;
+      lines[partitionOf(c.keys)]!.push(ion ? ionLine : JSON.stringify(wire(line)));
     }
   } else {
-    for (const item of args.items ?? []) lines[partitionOf(item)]!.push(JSON.stringify(wire({ Item: item })));
+    for (const item of args.items ?? []) lines[partitionOf(item)]!.push(ion ? `$ion_1_0 {Item:${ionStruct(item)}}` : JSON.stringify(wire({ Item: item })));
   }
   const objects = new Map<string, Buffer>();
   objects.set(`${base}/_started`, Buffer.alloc(0));
@@ -88,7 +114,7 @@ export function writeExport(args: WriteExportArgs): ExportFiles {
     const text = fileLines.map((l) => `${l}\n`).join('');
     billed += Buffer.byteLength(text);
     const body = gzipSync(text);
-    const key = `${base}/data/${randomBytes(8).toString('hex')}${i}.json.gz`;
+    const key = `${base}/data/${randomBytes(8).toString('hex')}${i}.${ion ? 'ion' : 'json'}.gz`;
     objects.set(key, body);
     const md5 = createHash('md5').update(body).digest();
     manifestLines.push(JSON.stringify({ itemCount: fileLines.length, md5Checksum: md5.toString('base64'), etag: md5.toString('hex'), dataFileS3Key: key }));
@@ -116,7 +142,7 @@ export function writeExport(args: WriteExportArgs): ExportFiles {
     manifestFilesS3Key: filesKey,
     billedSizeBytes: billed,
     itemCount,
-    outputFormat: 'DYNAMODB_JSON',
+    outputFormat: ion ? 'ION' : 'DYNAMODB_JSON',
     ...(incremental && { outputView: args.view ?? 'NEW_AND_OLD_IMAGES', exportType: 'INCREMENTAL_EXPORT' }),
   };
   const summaryKey = `${base}/manifest-summary.json`;

@@ -5,6 +5,7 @@ import { dataFileLines } from './data-file-lines.js';
 import { decodeItem, modelOf, type AnyEntity, type EntityItem, type EntityModel } from './decode-item.js';
 import { ExportLineError, ExportManifestError, type ExportLineIssue } from './export-errors.js';
 import { parseJsonLine, type ExportLine } from './export-line.js';
+import { loadIon, parseIonLine } from './ion-line.js';
 import type { ExportDataFile, ExportManifest } from './export-manifest.js';
 import { mergeBounded } from './merge-bounded.js';
 
@@ -155,14 +156,14 @@ async function* readLines<T>(
   options: ReadExportOptions<AnyEntity>,
   toRecord: (line: ExportLine, where: Where) => T | undefined,
 ): AsyncGenerator<T> {
-  if (manifest.summary.outputFormat !== 'DYNAMODB_JSON') {
-    throw new ExportManifestError(manifest.summaryKey, `${manifest.summary.outputFormat} exports are not read yet; export as DYNAMODB_JSON`);
-  }
+  const incremental = manifest.type === 'INCREMENTAL_EXPORT';
   const files = selectFiles(manifest, options.files);
   const concurrency = options.concurrency ?? 4;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new ConfigurationError(`concurrency must be 1–64, got ${String(concurrency)}`);
+  // ion-js is an optional peer: loaded only for an ION export.
+  const ion = manifest.summary.outputFormat === 'ION' ? await loadIon() : undefined;
+  const parse = ion ? (text: string) => parseIonLine(ion, text, incremental) : (text: string) => parseJsonLine(text, incremental);
   const verify = options.verifyChecksums ?? true;
-  const incremental = manifest.type === 'INCREMENTAL_EXPORT';
   const starts = files.map((file) => () => dataFileLines(manifest.source, file, verify));
   let filesDone = 0;
   let records = 0;
@@ -178,7 +179,7 @@ async function* readLines<T>(
       const where = { file, line: batch.first + i };
       let parsed: ExportLine;
       try {
-        parsed = parseJsonLine(batch.lines[i]!, incremental);
+        parsed = parse(batch.lines[i]!);
       } catch (error) {
         report({ ...where, reason: 'malformed', message: (error as Error).message, cause: error });
         continue;

@@ -80,6 +80,16 @@ describe('reading a full DynamoDB JSON export as typed entities', () => {
     }
   });
 
+  it('reads an ION export (ion-js) to the same typed items', async () => {
+    const files = full({ format: 'ION' });
+    expect([...files.objects.keys()].some((k) => k.endsWith('.ion.gz'))).toBe(true);
+    await putExportToS3(s3.client, s3.bucket, files);
+    const manifest = await openExport(exportBucket({ client: s3.client, bucket: s3.bucket }), files.summaryKey);
+    expect(manifest.summary.outputFormat).toBe('ION');
+    const expected = [...orders.map((item) => ({ entity: 'Order', item })), ...customers.map((item) => ({ entity: 'Customer', item }))].sort(byKey);
+    expect((await collect(readExportItems(manifest, { entities: [Order, Customer] }))).sort(byKey)).toEqual(expected);
+  });
+
   it('types each record by entity', async () => {
     const files = full();
     await writeExportToFolder(folder, files);
@@ -206,6 +216,24 @@ describe('reading an incremental export as typed change records', () => {
     expect(byKind.remove).toMatchObject({ entity: 'Order', newItem: undefined, oldItem: orders[3] });
     expect(changes.every((c) => c.writtenAt.getTime() === at.getTime() && c.writtenAtMicros === micros)).toBe(true);
     await expect(collect(readExportItems(manifest, { entities: [Order] }))).rejects.toBeInstanceOf(ExportManifestError);
+  });
+
+  it('reads the same changes from an ION incremental export', async () => {
+    const files = writeExport({
+      tableArn,
+      bucket: s3.bucket,
+      partitionKey: 'pk',
+      format: 'ION',
+      changes: [
+        { keys: keysOf(image(6)), newImage: changed(image(6)), oldImage: image(6), writtenAtMicros: micros },
+        { keys: keysOf(image(7)), oldImage: image(7), writtenAtMicros: micros },
+      ],
+    });
+    await writeExportToFolder(folder, files);
+    const changes = await collect(readExportChanges(await openExport(exportFolder(folder), files.summaryKey), { entities: [Order] }));
+    const byKind = Object.fromEntries(changes.map((c) => [c.kind, c]));
+    expect(byKind.modify).toMatchObject({ newItem: { ...orders[6], total: 999 }, oldItem: orders[6], writtenAtMicros: micros });
+    expect(byKind.remove).toMatchObject({ oldItem: orders[7], newItem: undefined });
   });
 
   it('with the NEW_IMAGE view: upserts, and deletes that carry keys only', async () => {

@@ -70,7 +70,7 @@ function ionValue(value: AttributeValue): string {
   throw new Error(`cannot write ${JSON.stringify(value)} as ION`);
 }
 
-function ionStruct(item: Item): string {
+export function ionStruct(item: Item): string {
   return `{${Object.entries(item).map(([k, v]) => `${JSON.stringify(k)}:${ionValue(v)}`).join(',')}}`;
 }
 

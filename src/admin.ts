@@ -20,3 +20,87 @@ export type { CapacityPrediction } from './capacity/predict-write.js';
 export type { ReadConsistency } from './capacity/capacity-units.js';
 export { estimateMonthlyCost, formatCostEstimate, HOURS_PER_MONTH, type CostEstimate, type CostOption, type CostOptions, type Workload } from './capacity/cost-model.js';
 export { DEFAULT_PRICES, type PriceTable } from './capacity/price-table.js';
+export {
+  BackupOperationError,
+  PointInTimeRecoveryUnavailableError,
+  InvalidRestoreTimeError,
+  InvalidExportTimeError,
+  TableAlreadyExistsError,
+  TableInUseError,
+  BackupNotFoundError,
+  BackupInUseError,
+  ExportNotFoundError,
+  ExportConflictError,
+  ImportNotFoundError,
+  ImportConflictError,
+  BackupLimitExceededError,
+} from './admin/backup-errors/backup-errors.js';
+export {
+  enablePointInTimeRecovery,
+  disablePointInTimeRecovery,
+  describePointInTimeRecovery,
+  type PointInTimeRecoveryStatus,
+  type EnablePointInTimeRecoveryOptions,
+} from './admin/point-in-time-recovery/point-in-time-recovery.js';
+export { RECOVERY_PERIOD_DAYS } from './admin/point-in-time-recovery/pitr-request.js';
+export {
+  createBackup,
+  describeBackup,
+  listBackups,
+  deleteBackup,
+  type BackupInfo,
+  type BackupDescriptionInfo,
+  type CreateBackupOptions,
+  type ListBackupsOptions,
+} from './admin/backup/backup.js';
+export { restoreToPointInTime, restoreFromBackup, type RestoreOptions, type RestoreProgress, type RestoreResult } from './admin/restore/restore.js';
+export type { RestoreOverrides, RestorePoint } from './admin/restore/restore-request.js';
+export type { ReapplyOptions, ReapplyStep } from './admin/restore/reapply-plan.js';
+export { exportFolder, exportBucket, type ExportSource, type ExportBucketOptions, type S3ClientLike } from './admin/export-reader/export-source.js';
+export {
+  openExport,
+  type ExportManifest,
+  type ExportSummary,
+  type ExportDataFile,
+  type OpenExportOptions,
+} from './admin/export-reader/export-manifest.js';
+export {
+  readExportItems,
+  readExportChanges,
+  type ReadExportOptions,
+  type ExportReadProgress,
+  type ExportChange,
+  type ExportChangeKind,
+  type KeyOnlyRemove,
+} from './admin/export-reader/export-reader.js';
+export type { AnyEntity, EntityItem } from './admin/export-reader/decode-item.js';
+export { ExportLineError, ExportChecksumError, ExportManifestError, type ExportLineIssue, type ExportLineReason } from './admin/export-reader/export-errors.js';
+export {
+  exportTable,
+  describeExport,
+  waitForExport,
+  listExports,
+  ExportFailedError,
+  type ExportInfo,
+  type ExportTableOptions,
+  type ExportRequestOptions,
+} from './admin/export-table/export-table.js';
+export { INCREMENTAL_WINDOW_MS } from './admin/export-table/export-request.js';
+export {
+  writeImportFiles,
+  IMPORT_MAX_OBJECTS,
+  type ImportFiles,
+  type ImportRecord,
+  type ImportTarget,
+  type StorableEntity,
+  type WriteImportFilesOptions,
+} from './admin/import-table/import-files.js';
+export {
+  importTable,
+  describeImport,
+  ImportFailedError,
+  type ImportInfo,
+  type ImportResult,
+  type ImportTableOptions,
+  type ImportRequestOptions,
+} from './admin/import-table/import-table.js';

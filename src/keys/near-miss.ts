@@ -9,8 +9,13 @@
  * when their edit distance (insertions, deletions, substitutions and
  * swaps of neighbours) is at most 1 for attributes of 5–9 normalised
  * characters and at most 2 from 10 characters on. Shorter attribute names
- * only match exactly, so labels such as `USER` next to `userId` stay static.
+ * only match exactly, so labels such as `USER` next to `userId` stay static;
+ * names of one or two characters (`n`, `s`, `id`) never match, since one- and
+ * two-letter labels (`N`, `S`, `ID`) are common static segments.
  */
+
+/** Shortest normalised attribute name a static segment is compared with. @internal */
+export const MIN_COMPARED_LENGTH = 3;
 
 /** The normal form both sides are compared in. @internal */
 export function normalizeName(name: string): string {
@@ -26,7 +31,8 @@ export function allowedDistance(length: number): number {
 export function resembles(segment: string, attribute: string): boolean {
   const a = normalizeName(segment);
   const b = normalizeName(attribute);
-  if (a === b) return a.length > 0;
+  if (b.length < MIN_COMPARED_LENGTH) return false;
+  if (a === b) return true;
   const max = allowedDistance(b.length);
   return max > 0 && Math.abs(a.length - b.length) <= max && editDistance(a, b, max) <= max;
 }

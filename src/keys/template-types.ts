@@ -6,8 +6,14 @@
  * when the text is meant.
  */
 
-/** Attributes of `A` that `Seg` equals case-insensitively. */
-type CaseTwins<Seg extends string, A extends string> = A extends unknown ? (Lowercase<Seg> extends Lowercase<A> ? A : never) : never;
+/** Attributes of `A` (three characters or more, as at run time) that `Seg` equals case-insensitively. */
+type CaseTwins<Seg extends string, A extends string> = A extends `${string}${infer _B}${infer _C}${infer _D}`
+  ? A extends `${infer _1}${infer _2}${infer _3}${infer _Rest}`
+    ? Lowercase<Seg> extends Lowercase<A>
+      ? A
+      : never
+    : never
+  : never;
 
 /** The attribute a plain static segment mimics, or `never`. Segments resembling an attribute the template uses are its labels. */
 type Mimicked<Seg, A extends string, Used> = Seg extends string

@@ -58,6 +58,9 @@ describe('near-miss rule for static key segments', () => {
       ['USER', 'uses'],
       ['PROFILE', 'email'],
       ['META', 'data'],
+      ['N', 'n'],
+      ['S', 's'],
+      ['ID', 'id'],
     ] as const) {
       expect(resembles(segment, attribute)).toBe(false);
     }

@@ -87,6 +87,8 @@ describe('regionRouter over three Regions', () => {
     expect(refused).toMatchObject({ region: 'us-east-1', reason: 'conditional-write', operation: 'PutItem' });
     expect(REGIONS.map((r) => requests(r, 'PutItem'))).toEqual(before);
     await expect(Note.get({ tenant: 'acme', id: '1' }, { consistent: true })).rejects.toMatchObject({ name: 'PinnedRegionUnavailableError', reason: 'strong-read' });
+    // Entity updates always carry a guard condition (the item is of this entity, or absent): pinned too.
+    await expect(Note.update({ tenant: 'acme', id: '1' }, { set: { note: 'changed' } })).rejects.toMatchObject({ name: 'PinnedRegionUnavailableError', reason: 'conditional-write' });
 
     // An eu- tenant's home is eu-west-1, which is up: its conditional write runs there.
     await Note.create({ tenant: 'eu-shop', id: '1', note: 'pinned to eu' });

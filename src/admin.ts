@@ -15,7 +15,7 @@ export { createTable, deleteTable, describeTable, ensureTable, waitUntilActive }
 export type { EnsureResult, TableStatusReport } from './admin/table-lifecycle/table-lifecycle.js';
 export { WaitTimeoutError, WaitAbortedError, type WaitOptions } from './admin/control-plane/poll.js';
 export { planReplicas, applyReplicas } from './admin/replicas/apply-replicas.js';
-export type { ApplyReplicasOptions, ApplyReplicasResult, ReplicaProgressEvent } from './admin/replicas/apply-replicas.js';
+export type { ApplyReplicasOptions, ApplyReplicasResult, ReplicaProgressEvent, ReplicaPlanEvent, ReplicaStepEvent, ReplicaWaitingEvent } from './admin/replicas/apply-replicas.js';
 export type { ReplicasDeclaration, ReplicaSpec, ReplicaCapacityOverride } from './admin/replicas/replica-declaration.js';
 export type { ReplicaPlan, ReplicaStep, ReplicaStepKind, LiveReplica } from './admin/replicas/replica-plan.js';
 export { ReplicaDeclarationError, ReplicaPlanError, ReplicaFailedError } from './admin/replicas/replica-errors.js';

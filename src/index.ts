@@ -137,7 +137,22 @@ export type { EntityCoreConfig } from './entity/entity-core.js';
 // multi-Region routing
 export { regionRouter } from './transport/region-router/region-router.js';
 export type { RegionRouter } from './transport/region-router/region-router.js';
-export type { RegionRouterOptions, RegionRouterEvent, RouterRegion, HomeRegionQuery, PinPolicy } from './transport/region-router/region-router-options.js';
+export type {
+  RegionRouterOptions,
+  RegionRouterEvent,
+  RouterRegion,
+  HomeRegionQuery,
+  PinPolicy,
+  ReadYourWritesOptions,
+  RouterHealthOptions,
+  RegionDownEvent,
+  RegionUpEvent,
+  FailoverEvent,
+  FailbackEvent,
+  ProbeEvent,
+  PinnedRefusedEvent,
+  StaleReadEvent,
+} from './transport/region-router/region-router-options.js';
 export type { RegionHealth } from './transport/region-router/region-health.js';
 export { isRegionFailure } from './transport/region-router/region-failure.js';
-export { PinnedRegionUnavailableError, RegionsUnavailableError, MixedHomeRegionsError, type PinReason } from './transport/region-router/region-errors.js';
+export { PinnedRegionUnavailableError, RegionsUnavailableError, MixedHomeRegionsError, type PinReason, type RegionFailure } from './transport/region-router/region-errors.js';

@@ -14,12 +14,40 @@ import { resolveReplicas, type ReplicasDeclaration } from './replica-declaration
 import { ReplicaFailedError, ReplicaPlanError } from './replica-errors.js';
 import { planReplicaSteps, type ReplicaPlan, type ReplicaStep } from './replica-plan.js';
 
+/** The plan, reported before anything is sent (also in a dry run). */
+export interface ReplicaPlanEvent {
+  /** Discriminant. */
+  readonly type: 'plan';
+  /** The plan. */
+  readonly plan: ReplicaPlan;
+}
+
+/** A step is about to be sent, or has finished (its replicas reached their end state). */
+export interface ReplicaStepEvent {
+  /** Discriminant. */
+  readonly type: 'step-started' | 'step-done';
+  /** The step. */
+  readonly step: ReplicaStep;
+  /** Its position in the plan, from 0. */
+  readonly index: number;
+  /** How many steps the plan has. */
+  readonly total: number;
+}
+
+/** A state read while waiting for a step. */
+export interface ReplicaWaitingEvent {
+  /** Discriminant. */
+  readonly type: 'waiting';
+  /** The step waited for. */
+  readonly step: ReplicaStep;
+  /** The table's `TableStatus`. */
+  readonly tableStatus: string | undefined;
+  /** Each replica's `ReplicaStatus`, by Region. */
+  readonly replicas: Readonly<Record<string, string>>;
+}
+
 /** A progress event of {@link applyReplicas}. */
-export type ReplicaProgressEvent =
-  | { readonly type: 'plan'; readonly plan: ReplicaPlan }
-  | { readonly type: 'step-started'; readonly step: ReplicaStep; readonly index: number; readonly total: number }
-  | { readonly type: 'waiting'; readonly step: ReplicaStep; readonly tableStatus: string | undefined; readonly replicas: Readonly<Record<string, string>> }
-  | { readonly type: 'step-done'; readonly step: ReplicaStep; readonly index: number; readonly total: number };
+export type ReplicaProgressEvent = ReplicaPlanEvent | ReplicaStepEvent | ReplicaWaitingEvent;
 
 /** Options of {@link applyReplicas}. */
 export interface ApplyReplicasOptions {

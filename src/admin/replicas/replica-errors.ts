@@ -20,6 +20,7 @@ export type ReplicaDeclarationProblem =
  * on its own or against the table's declaration. Raised before any request.
  */
 export class ReplicaDeclarationError extends ConfigurationError {
+  /** Always `'ReplicaDeclarationError'`. */
   override readonly name = 'ReplicaDeclarationError';
   /** The table the declaration is for. */
   readonly table: string;
@@ -52,6 +53,7 @@ export type ReplicaPlanConflict =
  * after the read-only `DescribeTable` and before any change request.
  */
 export class ReplicaPlanError extends TablewrightError {
+  /** Always `'ReplicaPlanError'`. */
   override readonly name = 'ReplicaPlanError';
   /** The table. */
   readonly table: string;
@@ -66,6 +68,7 @@ export class ReplicaPlanError extends TablewrightError {
 
 /** A replica or witness reached a state it will not leave by itself (`CREATION_FAILED`, `REGION_DISABLED` …). */
 export class ReplicaFailedError extends TablewrightError {
+  /** Always `'ReplicaFailedError'`. */
   override readonly name = 'ReplicaFailedError';
   /** The table. */
   readonly table: string;

@@ -11,6 +11,7 @@ export type PinReason = 'strong-read' | 'conditional-write' | 'transaction';
  * condition or read would be judged against stale data.
  */
 export class PinnedRegionUnavailableError extends TablewrightError {
+  /** Always `'PinnedRegionUnavailableError'`. */
   override readonly name = 'PinnedRegionUnavailableError';
   /** The operation, e.g. `'PutItem'`. */
   readonly operation: string;
@@ -26,14 +27,23 @@ export class PinnedRegionUnavailableError extends TablewrightError {
   }
 }
 
+/** One Region's failure inside a {@link RegionsUnavailableError}. */
+export interface RegionFailure {
+  /** The Region. */
+  readonly region: string;
+  /** Its error. */
+  readonly error: unknown;
+}
+
 /** Every Region failed the request (each Region's error is in `errors`, the last one is `cause`). */
 export class RegionsUnavailableError extends TablewrightError {
+  /** Always `'RegionsUnavailableError'`. */
   override readonly name = 'RegionsUnavailableError';
   /** The operation. */
   readonly operation: string;
   /** Each Region tried, in order, with its error. */
-  readonly errors: readonly { readonly region: string; readonly error: unknown }[];
-  constructor(operation: string, errors: readonly { readonly region: string; readonly error: unknown }[]) {
+  readonly errors: readonly RegionFailure[];
+  constructor(operation: string, errors: readonly RegionFailure[]) {
     super(`${operation} failed in every Region: ${errors.map((e) => e.region).join(', ')}`, { cause: errors.at(-1)?.error });
     this.operation = operation;
     this.errors = errors;
@@ -42,6 +52,7 @@ export class RegionsUnavailableError extends TablewrightError {
 
 /** The items of one pinned request (a transaction, a batch of strong reads) have different home Regions. */
 export class MixedHomeRegionsError extends ConfigurationError {
+  /** Always `'MixedHomeRegionsError'`. */
   override readonly name = 'MixedHomeRegionsError';
   /** The operation. */
   readonly operation: string;

@@ -44,6 +44,7 @@ export class RegionHealthBook {
     return this.regions.find((r) => this.state.get(r)!.healthy);
   }
 
+  /** Whether the Region takes traffic. */
   isHealthy(region: string): boolean {
     return this.state.get(region)?.healthy ?? false;
   }
@@ -83,6 +84,7 @@ export class RegionHealthBook {
     return undefined;
   }
 
+  /** Every Region's state, in preference order. */
   snapshot(): RegionHealth[] {
     return this.regions.map((region) => ({ region, ...this.state.get(region)! }));
   }

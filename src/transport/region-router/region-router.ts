@@ -12,6 +12,8 @@ import { profileRequest, type RequestProfile, type TouchedItem } from './request
 export interface RegionRouter extends Transport {
   /** The first Region of `regions`. */
   readonly homeRegion: string;
+  /** Sends one request to the Region the routing rules pick (see {@link regionRouter}). */
+  send<O extends OperationName>(operation: O, input: OperationMap[O][0], options?: SendOptions): Promise<OperationMap[O][1]>;
   /** The Region unpinned requests go to now (the first healthy one); `undefined` when every Region is down. */
   activeRegion(): string | undefined;
   /** Each Region's health, in preference order. */

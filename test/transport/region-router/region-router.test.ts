@@ -154,4 +154,31 @@ describe('regionRouter over three Regions', () => {
     expect(mixed).toBeInstanceOf(MixedHomeRegionsError);
     expect(requests('us-east-1', 'TransactWriteItems') + requests('eu-west-1', 'TransactWriteItems')).toBe(sent);
   });
+
+  it('the probe timer fails back by itself, not before minDownMs', async () => {
+    const seen: RegionRouterEvent[] = [];
+    const timed = regionRouter({
+      regions: REGIONS.slice(0, 2).map((region) => ({ region, client: clients.get(region)! })),
+      pin: false,
+      health: { intervalMs: 20, healthyAfter: 1, minDownMs: 400 },
+      onEvent: (e) => seen.push(e),
+    });
+    try {
+      outage('us-east-1', true);
+      const downAt = Date.now();
+      await timed.send('GetItem', { TableName: name, Key: { pk: { S: 'T#acme' }, sk: { S: 'N#1' } } });
+      expect(timed.activeRegion()).toBe('eu-west-1');
+      outage('us-east-1', false);
+      while (timed.activeRegion() !== 'us-east-1') {
+        if (Date.now() - downAt > 20_000) throw new Error('no fail-back');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(Date.now() - downAt).toBeGreaterThanOrEqual(400);
+      // Good probes came before the fail-back: minDownMs held traffic away.
+      const back = seen.findIndex((e) => e.type === 'failback');
+      expect(seen.slice(0, back).filter((e) => e.type === 'probe' && e.ok).length).toBeGreaterThan(1);
+    } finally {
+      timed.close();
+    }
+  });
 });

@@ -134,6 +134,21 @@ describe('regionRouter over three Regions', () => {
     expect(router.activeRegion()).toBe('us-east-1');
   });
 
+  it('read-your-writes: after fail-back, a read of an item written during the outage stays where it was written', async () => {
+    outage('us-east-1', true);
+    await Note.put({ tenant: 'acme', id: 'moved', note: 'written in eu' });
+    outage('us-east-1', false);
+    await router.checkHealth();
+    await router.checkHealth();
+    expect(router.activeRegion()).toBe('us-east-1');
+    events.length = 0;
+    const [home, eu] = [requests('us-east-1', 'GetItem'), requests('eu-west-1', 'GetItem')];
+    // us-east-1 never received it (no replication here): the window keeps the read in eu-west-1.
+    expect(await Note.get({ tenant: 'acme', id: 'moved' })).toMatchObject({ note: 'written in eu' });
+    expect([requests('us-east-1', 'GetItem') - home, requests('eu-west-1', 'GetItem') - eu]).toEqual([0, 1]);
+    expect(events.filter((e) => e.type === 'stale-read')).toEqual([]);
+  });
+
   it('every Region down: a typed error with each Region’s cause; mixed home Regions in one transaction are refused', async () => {
     for (const r of REGIONS) outage(r, true);
     const error = await Note.put({ tenant: 'acme', id: 'none', note: 'x' }).catch((e: unknown) => e);

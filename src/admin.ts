@@ -104,3 +104,10 @@ export {
   type ImportTableOptions,
   type ImportRequestOptions,
 } from './admin/import-table/import-table.js';
+export { planReplicas, applyReplicas } from './admin/replicas/apply-replicas.js';
+export type { ApplyReplicasOptions, ApplyReplicasResult, ReplicaProgressEvent, ReplicaPlanEvent, ReplicaStepEvent, ReplicaWaitingEvent } from './admin/replicas/apply-replicas.js';
+export type { ReplicasDeclaration, ReplicaSpec, ReplicaCapacityOverride } from './admin/replicas/replica-declaration.js';
+export type { ReplicaPlan, ReplicaStep, ReplicaStepKind, LiveReplica } from './admin/replicas/replica-plan.js';
+export { ReplicaDeclarationError, ReplicaPlanError, ReplicaFailedError } from './admin/replicas/replica-errors.js';
+export type { ReplicaDeclarationProblem, ReplicaPlanConflict } from './admin/replicas/replica-errors.js';
+export { MRSC_REGION_SETS, regionSetOf } from './admin/replicas/region-sets.js';

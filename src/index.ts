@@ -130,3 +130,25 @@ export type { UpdateOpOptions } from './actions/update/update-request.js';
 export { TableCore } from './facades/table-core.js';
 export { EntityCore } from './facades/entity-core.js';
 export type { EntityCoreConfig } from './facades/entity-core.js';
+// multi-Region routing
+export { regionRouter } from './transport/region-router/region-router.js';
+export type { RegionRouter } from './transport/region-router/region-router.js';
+export type {
+  RegionRouterOptions,
+  RegionRouterEvent,
+  RouterRegion,
+  HomeRegionQuery,
+  PinPolicy,
+  ReadYourWritesOptions,
+  RouterHealthOptions,
+  RegionDownEvent,
+  RegionUpEvent,
+  FailoverEvent,
+  FailbackEvent,
+  ProbeEvent,
+  PinnedRefusedEvent,
+  StaleReadEvent,
+} from './transport/region-router/region-router-options.js';
+export type { RegionHealth } from './transport/region-router/region-health.js';
+export { isRegionFailure } from './transport/region-router/region-failure.js';
+export { PinnedRegionUnavailableError, RegionsUnavailableError, MixedHomeRegionsError, type PinReason, type RegionFailure } from './transport/region-router/region-errors.js';

@@ -5,6 +5,11 @@ import { ConditionFailedError, parseStoredOf, TablewrightError, type StoredItemP
 /**
  * A version-locked write found another version than the one the caller read.
  * A kind of {@link ConditionFailedError}, so one `catch` can handle both.
+ *
+ * On a global table in multi-Region eventual consistency (the default mode)
+ * the check runs against the local replica only: two Regions can both pass
+ * it and last-writer-wins keeps one write, with no conflict reported. Keep
+ * version-locked writes in the item's home Region (`regionRouter` pins them).
  */
 export class VersionConflictError extends ConditionFailedError {
   override readonly name: string = 'VersionConflictError';

@@ -24,7 +24,7 @@ export class TableCore<I extends string = string> {
   /** Normalised declaration. @internal */
   readonly model: TableModel;
 
-  constructor(config: TableConfig & { readonly indexes?: Readonly<Record<I, IndexDefinition>> }) {
+  constructor(config: TableConfig & { readonly indexes?: Readonly<Record<I, IndexDefinition>> | undefined }) {
     this.model = resolveTable(config);
   }
 

@@ -59,7 +59,8 @@ describe('published package', () => {
     expect(esm.table).toBe('function');
     expect(esm.keys).toContain('Table');
     expect(esm.keys).toContain('ValidationError');
-    expect(esm.admin).toEqual(expect.arrayContaining(['createTable', 'ensureTable', 'WaitTimeoutError']));
+    expect(esm.admin).toEqual(expect.arrayContaining(['createTable', 'ensureTable', 'WaitTimeoutError', 'planReplicas', 'applyReplicas']));
+    expect(esm.keys).toEqual(expect.arrayContaining(['regionRouter', 'PinnedRegionUnavailableError']));
     expect(cjs.admin).toEqual(esm.admin);
     expect(esm.testing).toEqual(['DynamoDBLocalStartError', 'startDynamoDBLocal', 'startFaultProxy']);
     expect(esm.core).toEqual(expect.arrayContaining(['TableCore', 'EntityCore', 'ValidationError', 'ConfigurationError']));

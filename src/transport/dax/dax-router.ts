@@ -74,7 +74,7 @@ export interface DaxRouterOptions {
  */
 export function daxRouter(options: DaxRouterOptions): Transport {
   const clock = options.clock ?? Date.now;
-  const ryw = options.readYourWrites === false ? undefined : options.readYourWrites;
+  const ryw = options.readYourWrites === false ? undefined : (options.readYourWrites ?? {});
   const config: RouteConfig = {
     writes: options.writes ?? 'through',
     tables: options.tables ?? {},

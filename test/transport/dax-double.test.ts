@@ -47,7 +47,10 @@ describe('DAX double behind the real Dax client', () => {
     await dax.putItem({ TableName: name, Item: { ...key('c'), v: { N: '3' } } });
     const error = await dax
       .putItem({ TableName: name, Item: key('c'), ConditionExpression: 'attribute_not_exists(pk)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' })
-      .catch((e: unknown) => e as { code: string; name: string; Item?: unknown; retryable: boolean });
+      .then(
+        () => ({}) as never,
+        (e: unknown) => e as { code: string; name: string; Item?: unknown; retryable: boolean },
+      );
     expect(error.code).toBe('ConditionalCheckFailedException');
     expect(error.name).not.toBe('ConditionalCheckFailedException');
     expect(error.Item).toBeUndefined();
@@ -57,7 +60,10 @@ describe('DAX double behind the real Dax client', () => {
   it('carries cancellation reasons in cancellationReasons', async () => {
     const error = await dax
       .transactWriteItems({ TransactItems: [{ ConditionCheck: { TableName: name, Key: key('c'), ConditionExpression: 'attribute_not_exists(pk)' } }] })
-      .catch((e: unknown) => e as { code: string; cancellationReasons?: { Code: string }[] });
+      .then(
+        () => ({}) as never,
+        (e: unknown) => e as { code: string; cancellationReasons?: { Code: string }[] },
+      );
     expect(error.code).toBe('TransactionCanceledException');
     expect(error.cancellationReasons?.map((r) => r.Code)).toEqual(['ConditionalCheckFailed']);
   });
@@ -68,7 +74,10 @@ describe('DAX double behind the real Dax client', () => {
     expect((await dax.getItem({ TableName: name, Key: key('c') })).Item).toBeDefined();
     expect(double.stats.calls.length - before).toBe(2);
     double.throttle(5);
-    const error = await dax.getItem({ TableName: name, Key: key('c') }).catch((e: unknown) => e as { code: string; retryable: boolean });
+    const error = await dax.getItem({ TableName: name, Key: key('c') }).then(
+      () => ({}) as never,
+      (e: unknown) => e as { code: string; retryable: boolean },
+    );
     expect(error.code).toBe('ThrottlingException');
     expect(error.retryable).toBe(true);
     double.throttle(0);

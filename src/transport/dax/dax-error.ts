@@ -59,7 +59,7 @@ export function normaliseDaxError(error: unknown): NormalisedDaxError {
   };
   if (e.$dax) return error as NormalisedDaxError;
   const code = typeof e.code === 'string' && e.code !== '' ? e.code : typeof e.name === 'string' && e.name !== 'Error' ? e.name : 'UnknownError';
-  const message = typeof e.message === 'string' ? stripCodePrefix(e.message, code) : String(error);
+  const message = typeof e.message === 'string' ? stripCodePrefix(e.message, code) : describe(error);
   const unavailable = UNREACHABLE_CODES.has(code);
   const throttled = THROTTLING_CODES.has(code);
   const out = new Error(message, { cause: error }) as Error & Record<string, unknown>;
@@ -81,6 +81,15 @@ function toSdkReason(reason: unknown): { Code?: string; Message?: string; Item?:
   if (typeof r.Message === 'string') out.Message = r.Message;
   if (r.Item !== null && r.Item !== undefined) out.Item = r.Item;
   return out;
+}
+
+// Thrown values can be anything, including objects whose toString is not callable.
+function describe(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return 'DAX client error';
+  }
 }
 
 // DaxClientError formats messages as "Code: message".

@@ -66,7 +66,8 @@ export class RecentWrites {
     const now = this.#clock();
     const until = now + this.#windowMs;
     this.#tables.set(table, until);
-    if (now >= this.#nextSweep || this.#pairs.size >= this.#maxEntries) this.#sweep(now);
+    // Time-based only: sweeping on every write of a full map would cost O(entries) per write.
+    if (now >= this.#nextSweep) this.#sweep(now);
     return until;
   }
 

@@ -1,4 +1,4 @@
-import type { OperationMap, OperationName, Transport } from '../transport/transport.js';
+import type { OperationMap, OperationName, SendOptions, Transport } from '../transport/transport.js';
 import { mapAwsError } from './map-error.js';
 
 /** Who a request is for, so a failure names it. @internal */
@@ -8,6 +8,8 @@ export interface SendContext {
   /** When set, only these attributes of `key` are reported, picked on failure only (keeps the get path free of that work). */
   readonly keyAttributes?: ReadonlySet<string> | undefined;
   readonly abortSignal?: AbortSignal | undefined;
+  /** Per-call back end for a routing transport (`SendOptions.route`). */
+  readonly route?: 'dax' | 'dynamodb' | undefined;
 }
 
 /**
@@ -24,7 +26,8 @@ export async function send<O extends OperationName>(
   context: SendContext = {},
 ): Promise<OperationMap[O][1]> {
   try {
-    return await table.transport.send(operation, input, context.abortSignal && { abortSignal: context.abortSignal });
+    const options = context.abortSignal || context.route ? { abortSignal: context.abortSignal, route: context.route } : undefined;
+    return await table.transport.send(operation, input, options as SendOptions | undefined);
   } catch (error) {
     throw mapAwsError(error, { entity: context.entity, table: table.name, key: pick(context.key, context.keyAttributes) });
   }

@@ -53,6 +53,11 @@ export type OperationName = keyof OperationMap;
 export interface SendOptions {
   /** Abort the request (the promise then rejects with the SDK's `AbortError`). */
   readonly abortSignal?: AbortSignal;
+  /**
+   * Per-call back end for transports that route between several (the DAX
+   * router reads `'dax'` / `'dynamodb'`); every other transport ignores it.
+   */
+  readonly route?: 'dax' | 'dynamodb';
 }
 
 /**

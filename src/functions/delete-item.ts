@@ -12,7 +12,7 @@ import { writableModel, type EntityRef } from './entity-ref.js';
  * await deleteItem(User, { orgId, userId }, { condition: (c) => c.eq('status', 'inactive') });
  * ```
  */
-export function deleteItem<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>>(
+export async function deleteItem<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>>(
   entity: EntityRef<string, S, K>,
   key: PrimaryKeyOf<z.output<S>, K>,
   options?: DeleteOptions<z.output<S>>,

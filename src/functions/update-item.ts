@@ -40,7 +40,7 @@ export function updateItem<S extends AnyObjectSchema, K extends EntityKeys<Attri
   changes: UpdateInput<z.output<S>>,
   options?: UpdateOptions<z.output<S>> & { returnValues?: 'NONE' },
 ): Promise<void>;
-export function updateItem(
+export async function updateItem(
   entity: EntityRef,
   key: Readonly<Record<string, unknown>>,
   changes: UpdateInput<unknown>,

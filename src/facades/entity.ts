@@ -262,8 +262,12 @@ export class Entity<
     key: QueryKey<z.output<S>, K, I>,
     options?: QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>, AttributeOf<S>>,
   ): Promise<Page<z.output<S>>>;
-  query(index: string, key: Readonly<Record<string, unknown>>, options?: QueryOptions<z.output<S>, any>): Promise<Page<unknown>> {
-    return query(this, index as keyof K & string, key as never, options as never);
+  query<I extends keyof K & string>(
+    index: I,
+    key: QueryKey<z.output<S>, K, I>,
+    options?: QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>, AttributeOf<S>>,
+  ): Promise<Page<unknown>> {
+    return query(this, index, key, options);
   }
 
   /** Every page of a query (from `options.cursor` on): `for await (const page of Order.queryPages(...))`. */

@@ -1,91 +1,61 @@
 /**
- * Where the bytes of a get-only bundle go (issue 7, bundle target ≤ 8 KB gzip).
- * `npx tsx benchmarks/bundle-breakdown.ts` — builds the same get-only entry as
- * extras/bundle-size.ts with esbuild's metafile and prints minified bytes per
- * source module, grouped by the feature that pulls it in, then the same usage
- * on the read-only entry `tablewright/core` (what the benchmark's target row
- * measures) and the get path alone (resolveTable + compileEntity + getItem).
- * Nothing here changes what the benchmark measures.
+ * Where the bytes of a tablewright bundle go.
+ * `npx tsx benchmarks/bundle-breakdown.ts` — builds the tablewright entries of
+ * extras/bundle-size.ts (core get; classes get, get+put; free functions get,
+ * get+put) with esbuild's metafile, prints each size, and for the entries
+ * named in BREAKDOWN the minified bytes per source module, grouped by the
+ * capability that pulls it in. Nothing here changes what the benchmark measures.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { BENCH_TMP, esbuild, REPO, scratch, SIZE_BUILD_OPTIONS } from './extras/esbuild.js';
+import { TABLEWRIGHT_ENTRIES } from './extras/bundle-size.js';
+import { BENCH_TMP, esbuild, scratch, SIZE_BUILD_OPTIONS } from './extras/esbuild.js';
 
-const src = (file: string) => JSON.stringify(join(REPO, 'src', file));
-const schema = `z.object({ id: z.string(), name: z.string() })`;
-const keys = `{ primary: { pk: ['USER', 'id'], sk: ['PROFILE'] } }`;
+/** Entries whose bytes are broken down by capability. */
+const BREAKDOWN = new Set(['tablewright classes get', 'tablewright functions get+put']);
 
-const ENTRIES = {
-  'get-only usage (Table + Entity.get)': `import { z } from 'zod';
-import { Table } from ${src('index.ts')};
-export function makeGet(client) {
-  const table = new Table({ name: 'app', client, partitionKey: 'pk', sortKey: 'sk' });
-  const User = table.entity('User', { schema: ${schema}, keys: ${keys} });
-  return (id) => User.get({ id });
-}`,
-  'get-only usage of tablewright/core (TableCore + EntityCore.get)': `import { z } from 'zod';
-import { TableCore } from ${src('core.ts')};
-export function makeGet(client) {
-  const table = new TableCore({ name: 'app', client, partitionKey: 'pk', sortKey: 'sk' });
-  const User = table.entity('User', { schema: ${schema}, keys: ${keys} });
-  return (id) => User.get({ id });
-}`,
-  'get path alone (resolveTable + compileEntity + getItem)': `import { z } from 'zod';
-import { resolveTable } from ${src('table/resolve-table.ts')};
-import { compileEntity } from ${src('entity/entity-model.ts')};
-import { getItem } from ${src('operations/get.ts')};
-export function makeGet(client) {
-  const model = compileEntity(resolveTable({ name: 'app', client, partitionKey: 'pk', sortKey: 'sk' }), 'User', ${schema}, ${keys}, {});
-  return (id) => getItem(model, { id });
-}`,
-};
-
-/** Which capability pulls a module into a get-only bundle (first match wins). */
+/** Which capability pulls a module in (first match wins); folders as in docs/architecture.md. */
 const FEATURES: Array<[string, RegExp]> = [
-  ['update (Entity.update, update builder/plan)', /operations\/update|expressions\/(update|compile-update)|schema-at-path/],
-  ['query / scan / collection / cursors', /key-condition|operations\/(scan|query|read-request)|collection\/|pagination\//],
-  ['table lifecycle (create/ensure/describe/delete)', /table\/(table-lifecycle|table-drift|create-table-input)/],
+  ['update (action, builder, plan, compiler)', /actions\/update|expressions\/(update|compile-update)|schema-at-path/],
+  ['query / scan / collection / cursors / paging', /key-condition|actions\/(scan|query)|request\/(read-request|cursor)|facades\/collection/],
+  ['table lifecycle (create/ensure/describe/delete)', /^src\/table\//],
   ['limits (item/request size checks)', /limits\//],
-  ['batch + transactions + write operations', /batch\/|transactions\/|write-operation|retry-policy|transient-error|item-identity/],
-  ['locking + TTL writes + timestamps', /locking\/|ttl\/expiry-update|ttl-condition|timestamps/],
-  ['conditions (builder, compiler, paths)', /expressions\/(condition|compile-condition|attribute-path|path)/],
+  ['batch + transactions + write operations', /actions\/(batch|transact|condition-check)|-op\.ts|write-operation|get-operation|retry-policy|transient-error|item-identity|transaction|send-chunks|cancellation/],
+  ['write extensions (ttl, timestamps, versioning, write token)', /extensions\/|apply-extensions|write-extension/],
+  ['put / delete actions', /actions\/(put|delete)\//],
+  ['conditions (builder, compiler, paths, item conditions)', /expressions\/(condition|compile-condition|attribute-path|path|item-conditions|expression-context|node-factories)/],
   ['compression (node:zlib codecs)', /compression/],
-  ['errors', /errors\.ts/],
+  ['errors', /errors(\.ts|\/)/],
+  ['facades (Table, Entity classes) and free functions', /facades\/|functions\//],
 ];
+const CORE = 'get path (model, keys, codec, item reader, get action, send seam, transport)';
 
 async function main() {
   const { build } = await esbuild();
   const dir = scratch(join(BENCH_TMP, 'bundle-breakdown'));
-  const run = async (file: string) => {
-    const result = (await build({
-      ...SIZE_BUILD_OPTIONS,
-      entryPoints: [file],
-      metafile: true,
-    })) as { outputFiles: Array<{ contents: Uint8Array }>; metafile: { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> } };
-    const bytes = result.outputFiles[0]!.contents;
-    const inputs = Object.entries(Object.values(result.metafile.outputs)[0]!.inputs).map(([f, v]) => [f.replace(/^.*?src\//, 'src/'), v.bytesInOutput] as const);
-    return { min: bytes.byteLength, gzip: gzipSync(bytes, { level: 9 }).byteLength, inputs };
-  };
-  let first = true;
-  for (const [label, code] of Object.entries(ENTRIES)) {
-    const file = join(dir, `${label.split(' ')[0]}-${label.includes('core') ? 'core' : 'src'}.mjs`);
+  for (const [label, code] of Object.entries(TABLEWRIGHT_ENTRIES)) {
+    const file = join(dir, `${label.replace(/[^a-z0-9-]+/gi, '_')}.mjs`);
     writeFileSync(file, code);
-    const full = await run(file);
-    console.log(`\n${label}: ${full.min} B minified, ${full.gzip} B gzip`);
-    if (!first) continue;
-    first = false;
+    const result = (await build({ ...SIZE_BUILD_OPTIONS, entryPoints: [file], metafile: true })) as {
+      outputFiles: Array<{ contents: Uint8Array }>;
+      metafile: { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+    };
+    const bytes = result.outputFiles[0]!.contents;
+    console.log(`\n${label}: ${bytes.byteLength} B minified, ${gzipSync(bytes, { level: 9 }).byteLength} B gzip`);
+    if (!BREAKDOWN.has(label)) continue;
+    const inputs = Object.entries(Object.values(result.metafile.outputs)[0]!.inputs).map(([f, v]) => [f.replace(/^.*?src\//, 'src/'), v.bytesInOutput] as const);
     const groups = new Map<string, { bytes: number; modules: string[] }>();
-    for (const [file, bytes] of full.inputs) {
-      if (!bytes || !file.startsWith('src/')) continue;
-      const feature = FEATURES.find(([, re]) => re.test(file))?.[0] ?? 'core (model, keys, codec, reader, get/put/delete, transport, Table/Entity classes)';
+    for (const [path, size] of inputs) {
+      if (!size || !path.startsWith('src/')) continue;
+      const feature = FEATURES.find(([, re]) => re.test(path))?.[0] ?? CORE;
       const g = groups.get(feature) ?? { bytes: 0, modules: [] };
-      g.bytes += bytes;
-      g.modules.push(`${file.replace('src/', '')} ${bytes}`);
+      g.bytes += size;
+      g.modules.push(`${path.replace('src/', '')} ${size}`);
       groups.set(feature, g);
     }
     for (const [feature, g] of [...groups].sort((a, b) => b[1].bytes - a[1].bytes)) {
-      console.log(`${String(g.bytes).padStart(7)} B  ${feature}\n           ${g.modules.join(', ')}`);
+      console.log(`${String(g.bytes).padStart(7)} B  ${feature}\n           ${g.modules.sort((a, b) => Number(b.split(' ')[1]) - Number(a.split(' ')[1])).join(', ')}`);
     }
   }
 }

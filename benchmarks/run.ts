@@ -3,6 +3,7 @@
  * `npm run bench -- --quick` — short smoke run (CI). Options:
  *   --modes=stub,canned,local   which get modes to run (default all)
  *   --no-extras                 skip query/batch/import/bundle/type-check measures
+ *   --extras=bundle,cold-import only these extras (query-format, batch-get, cold-import, bundle, typecheck)
  *   --rows=a,b                  only these rows (raw-client is always kept: ratios need it)
  *   --out=-suffix               write results/latest<suffix>.* instead of latest.*
  * Peers come from benchmarks/node_modules (`npm ci --prefix benchmarks`).
@@ -43,6 +44,7 @@ const option = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.s
 const modes = (option('modes') ?? 'stub,canned,local').split(',');
 const onlyRows = option('rows')?.split(',');
 const withExtras = !argv.includes('--no-extras');
+const onlyExtras = option('extras')?.split(',');
 
 /** Rounds × ops per mode. Quick keeps every code path but few iterations. */
 const PLAN = quick
@@ -125,7 +127,7 @@ async function main() {
       await runMode('local', 'local', 1, PLAN.local);
       await runMode('local', 'local-c32', 32, PLAN.localC32);
     }
-    if (withExtras) extras = await runExtras({ quick, items, log, key: KEY });
+    if (withExtras) extras = await runExtras({ quick, items, log, key: KEY, ...(onlyExtras ? { only: onlyExtras } : {}) });
   } finally {
     canned?.stop();
     seedClient.destroy();

@@ -37,6 +37,8 @@ const RULES = {
   capacity: [...LEAVES, 'marshalling', 'schema', 'keys', 'model', 'limits'],
   // Control-plane free functions (the tablewright/admin entry): below the facades, beside the actions.
   admin: [...LEAVES, 'marshalling', 'schema', 'keys', 'expressions', 'transport', 'model', 'limits', 'request', 'table', 'capacity'],
+  // Data-plane free functions over an entity declaration; the facades' methods delegate to them.
+  functions: [...LEAVES, 'marshalling', 'schema', 'keys', 'expressions', 'transport', 'model', 'limits', 'request', 'actions'],
   facades: ['*'],
   'index.ts': ['*'],
   'admin.ts': ['*'],

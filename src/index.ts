@@ -1,6 +1,20 @@
 /**
  * tablewright: typed DynamoDB modeling with zod.
  *
+ * Data-plane operations are free functions over an entity declaration
+ * (`getItem(User, key)`, `putItem(User, item)`, `updateItem`, `deleteItem`,
+ * `query`, `scan`, `transactWrite`, `batchGet`, …); the `Table` and `Entity`
+ * classes are sugar whose methods delegate to them. A program that declares
+ * its entities with `defineEntity` on a `TableCore` and calls the functions
+ * bundles only what it calls; `Table`/`Entity` carry every method.
+ *
+ * Rule for new data-plane features: a new operation is a free function in
+ * `src/functions/` (over an {@link EntityRef}, on top of its `actions/<action>/`
+ * folder), exported here; a convenience method on `Entity` only where the
+ * design already has one, delegating to the function. Bookkeeping behaviour
+ * is a write extension (`src/extensions/`), control-plane features are free
+ * functions in `tablewright/admin`. See docs/architecture.md.
+ *
  * @packageDocumentation
  * @module tablewright
  */
@@ -15,6 +29,16 @@ export type { AnyObjectSchema, AttributeOf, EntityKeys, KeyTemplates, PrimaryKey
 export type { GetOptions } from './actions/get/get.js';
 export type { PutOptions } from './actions/put/put.js';
 export type { DeleteOptions } from './actions/delete/delete.js';
+
+// data-plane free functions (the classes' methods delegate to them)
+export { defineEntity } from './facades/define-entity.js';
+export type { EntityRef } from './functions/entity-ref.js';
+export { getItem } from './functions/get-item.js';
+export { putItem, createItem } from './functions/put-item.js';
+export { updateItem } from './functions/update-item.js';
+export { deleteItem } from './functions/delete-item.js';
+export { query, queryPages, count } from './functions/query.js';
+export { scan, scanPages } from './functions/scan.js';
 
 export type { KeyTemplate, StaticSegment } from './keys/key-template.js';
 export type { CheckedKeys, CheckedTemplate, TemplateTypo } from './keys/template-types.js';

@@ -6,31 +6,58 @@ import type { ExtraResult } from '../lib/report.js';
 import { BENCH_TMP, esbuild, REPO, scratch, SIZE_BUILD_OPTIONS } from './esbuild.js';
 import type { ExtrasContext } from './index.js';
 
-const MEASURE = 'Bundle size of a get-only usage (esbuild, minified; AWS SDK and zod external)';
+const MEASURE = 'Bundle size of a get-only / get+put usage (esbuild, minified; AWS SDK and zod external)';
 
-// The target row (ratios are to it): a get-only usage of the read-only entry
-// `tablewright/core` (TableCore/EntityCore). The full entry's number is kept
-// beside it, labelled, because its Entity/Table classes carry every feature.
+const SCHEMA = `z.object({ id: z.string(), name: z.string() })`;
+const KEYS = `{ primary: { pk: ['USER', 'id'], sk: ['PROFILE'] } }`;
+const TABLE = `{ name: 'app', client, partitionKey: 'pk', sortKey: 'sk' }`;
+const src = (file: string) => JSON.stringify(join(REPO, 'src', file));
+
+/** A usage of the full entry through the classes (`Table` + `Entity` methods). */
+const classes = (put: boolean) => `import { z } from 'zod';
+import { Table } from ${src('index.ts')};
+export function make(client) {
+  const table = new Table(${TABLE});
+  const User = table.entity('User', { schema: ${SCHEMA}, keys: ${KEYS} });
+  return { get: (id) => User.get({ id })${put ? ', put: (item) => User.put(item)' : ''} };
+}`;
+
+/** The same usage through the free functions over a `defineEntity` declaration on a `TableCore`. */
+const functions = (put: boolean) => `import { z } from 'zod';
+import { TableCore, defineEntity, getItem${put ? ', putItem' : ''} } from ${src('index.ts')};
+export function make(client) {
+  const table = new TableCore(${TABLE});
+  const User = defineEntity(table, 'User', { schema: ${SCHEMA}, keys: ${KEYS} });
+  return { get: (id) => getItem(User, { id })${put ? ', put: (item) => putItem(User, item)' : ''} };
+}`;
+
+/** Exported for benchmarks/bundle-breakdown.ts, which builds the same entries with a metafile. */
+export const TABLEWRIGHT_ENTRIES: Record<string, string> = {
+  // The target row (ratios are to it): a get-only usage of the read-only entry.
+  'tablewright/core get': `import { z } from 'zod';
+import { TableCore } from ${src('core.ts')};
+export function make(client) {
+  const table = new TableCore(${TABLE});
+  const User = table.entity('User', { schema: ${SCHEMA}, keys: ${KEYS} });
+  return { get: (id) => User.get({ id }) };
+}`,
+  'tablewright classes get': classes(false),
+  'tablewright classes get+put': classes(true),
+  'tablewright functions get': functions(false),
+  'tablewright functions get+put': functions(true),
+  // A reader that needs no write feature: a core entity (`TableCore.entity`) read with `getItem` from the root.
+  'tablewright functions get (core entity)': `import { z } from 'zod';
+import { TableCore, getItem } from ${src('index.ts')};
+export function make(client) {
+  const table = new TableCore(${TABLE});
+  const User = table.entity('User', { schema: ${SCHEMA}, keys: ${KEYS} });
+  return { get: (id) => getItem(User, { id }) };
+}`,
+};
+
 const ENTRIES: Record<string, { peer?: string; code: string }> = {
-  'tablewright/core': {
-    code: `import { z } from 'zod';
-import { TableCore } from ${JSON.stringify(join(REPO, 'src/core.ts'))};
-export function makeGet(client) {
-  const table = new TableCore({ name: 'app', client, partitionKey: 'pk', sortKey: 'sk' });
-  const User = table.entity('User', { schema: z.object({ id: z.string(), name: z.string() }), keys: { primary: { pk: ['USER', 'id'], sk: ['PROFILE'] } } });
-  return (id) => User.get({ id });
-}`,
-  },
-  'tablewright (full entry)': {
-    code: `import { z } from 'zod';
-import { Table } from ${JSON.stringify(join(REPO, 'src/index.ts'))};
-export function makeGet(client) {
-  const table = new Table({ name: 'app', client, partitionKey: 'pk', sortKey: 'sk' });
-  const User = table.entity('User', { schema: z.object({ id: z.string(), name: z.string() }), keys: { primary: { pk: ['USER', 'id'], sk: ['PROFILE'] } } });
-  return (id) => User.get({ id });
-}`,
-  },
-  electrodb: {
+  ...Object.fromEntries(Object.entries(TABLEWRIGHT_ENTRIES).map(([name, code]) => [name, { code }])),
+  'electrodb get': {
     peer: 'electrodb',
     code: `import { Entity } from 'electrodb';
 export function makeGet(client) {
@@ -39,7 +66,7 @@ export function makeGet(client) {
   return (id) => User.get({ id }).go();
 }`,
   },
-  'dynamodb-toolbox': {
+  'dynamodb-toolbox get': {
     peer: 'dynamodb-toolbox',
     code: `import { Table, Entity, item, string, GetItemCommand } from 'dynamodb-toolbox';
 export function makeGet(documentClient) {

@@ -13,19 +13,22 @@ export interface ExtrasContext {
   readonly items: Readonly<Record<string, Record<string, AttributeValue>>>;
   readonly log: (message: string) => void;
   readonly key: { readonly orgId: string; readonly userId: string };
+  /** Run only these extras (`--extras=bundle,cold-import`); all when absent. */
+  readonly only?: readonly string[];
 }
 
 /** The secondary measures of issue 7. Type-check is skipped in --quick (it alone takes ~20 s). */
 export async function runExtras(ctx: ExtrasContext): Promise<ExtraResult[]> {
   const out: ExtraResult[] = [];
-  out.push(...(await queryFormat(ctx)));
-  out.push(...(await batchGet(ctx)));
+  const want = (name: string) => !ctx.only || ctx.only.includes(name);
+  if (want('query-format')) out.push(...(await queryFormat(ctx)));
+  if (want('batch-get')) out.push(...(await batchGet(ctx)));
   if (await hasPeer('esbuild')) {
-    out.push(...(await coldImport(ctx)));
-    out.push(...(await bundleSize(ctx)));
+    if (want('cold-import')) out.push(...(await coldImport(ctx)));
+    if (want('bundle')) out.push(...(await bundleSize(ctx)));
   } else {
     ctx.log('! skipping cold import and bundle size: esbuild missing (npm ci --prefix benchmarks)');
   }
-  if (!ctx.quick) out.push(...(await typecheck(ctx)));
+  if (!ctx.quick && want('typecheck')) out.push(...(await typecheck(ctx)));
   return out;
 }

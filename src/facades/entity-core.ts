@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ConditionInput } from '../expressions/condition-builder.js';
-import { getItem, type GetOptions } from '../actions/get/get.js';
+import type { GetOptions } from '../actions/get/get.js';
+import { getItem } from '../functions/get-item.js';
 import type { TableModel } from '../model/table-definition.js';
 import type { TtlConfig } from '../extensions/ttl/ttl-model.js';
 import { compileEntity, type EntityFeatures, type EntityModel, type FeatureCompilers } from '../model/entity-model.js';
@@ -42,8 +43,9 @@ export class EntityCore<
 > {
   /** The entity name (stored in the table's entity-type attribute). */
   readonly name: Name;
+  /** The item's zod schema. */
   readonly schema: S;
-  /** The key templates, as declared. */
+  /** The key templates of the primary key and the indexes, as declared. */
   readonly keys: K;
   /** Precomputed definition. @internal */
   readonly model: EntityModel;
@@ -68,7 +70,7 @@ export class EntityCore<
   ): Promise<Pick<z.output<S>, A> | undefined>;
   get(key: PrimaryKeyOf<z.output<S>, K>, options?: GetOptions<AttributeOf<S>>): Promise<z.output<S> | undefined>;
   get(key: PrimaryKeyOf<z.output<S>, K>, options?: GetOptions): Promise<unknown> {
-    return getItem(this.model, key, options);
+    return getItem(this, key, options as GetOptions<AttributeOf<S>>);
   }
 
   /** Identity helper that types a condition for this entity, for reuse across calls. */

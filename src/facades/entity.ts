@@ -1,41 +1,39 @@
 import type { z } from 'zod';
 import type { ConditionInput } from '../expressions/condition-builder.js';
-import { deleteItem, type DeleteOptions } from '../actions/delete/delete.js';
-import { putItem, type PutOptions } from '../actions/put/put.js';
 import { storedForm } from '../actions/put/put-request.js';
 import { putOperation, type PutOpOptions } from '../actions/put/put-op.js';
 import { deleteOperation, type DeleteOpOptions } from '../actions/delete/delete-op.js';
 import { updateOperation } from '../actions/update/update-op.js';
 import { conditionOperation } from '../actions/condition-check/condition-op.js';
-import { itemNotExists, notExpired } from '../expressions/item-conditions.js';
 import type { WriteOperation } from '../request/write-operation.js';
-import { versioningExtension } from '../extensions/versioning/versioning-extension.js';
-import { timestampsExtension } from '../extensions/timestamps/timestamps-extension.js';
-import { writeTokenExtension } from '../extensions/write-token/write-token-extension.js';
-import { ttlExtension } from '../extensions/ttl/ttl-extension.js';
 import type { VersionConfig } from '../extensions/versioning/versioning.js';
 import type { TimestampsConfig } from '../extensions/timestamps/timestamps.js';
 import { getOperation, type GetOperation } from '../request/get-operation.js';
 import type { TableModel } from '../model/table-definition.js';
 import type { UpdateInput } from '../expressions/update-builder.js';
 import type { UpdateOpOptions, UpdateOptions } from '../actions/update/update-request.js';
-import { updateItem } from '../actions/update/update.js';
-import { countQuery, queryPage, queryPages, type QueryOptions } from '../actions/query/query.js';
 import type { Page } from '../request/read-request.js';
 import {
   parallelScan,
-  scanPage,
-  scanPages,
   type ParallelScanOptions,
   type ScanBatch,
   type ScanOptions,
   type ScanReader,
 } from '../actions/scan/scan.js';
-import type { FeatureCompilers } from '../model/entity-model.js';
 import { EntityCore } from './entity-core.js';
+import { FULL_FEATURES } from './full-features.js';
+import type { DeleteOptions } from '../actions/delete/delete.js';
+import type { PutOptions } from '../actions/put/put.js';
+import type { QueryOptions } from '../actions/query/query.js';
+import { notExpired } from '../expressions/item-conditions.js';
+import { markWritable } from '../functions/entity-ref.js';
+import { createItem, putItem, type PutResult } from '../functions/put-item.js';
+import { deleteItem } from '../functions/delete-item.js';
+import { updateItem } from '../functions/update-item.js';
+import { count, query, queryPages } from '../functions/query.js';
+import { scan, scanPages } from '../functions/scan.js';
 import { parseInput } from '../model/item-codec.js';
 import { readNativeItem } from '../model/item-reader.js';
-import { compileCompression } from '../schema/compression.js';
 import type { AnyObjectSchema, AttributeOf, EntityKeys, PrimaryKeyOf, QueryKey, SortValues } from '../model/entity-types.js';
 import { setExpiry, type ExpiryUpdateOptions } from '../extensions/ttl/expiry-update.js';
 import type { TtlConfig } from '../extensions/ttl/ttl-model.js';
@@ -82,21 +80,7 @@ export interface EntityConfig<S extends AnyObjectSchema, K extends EntityKeys<At
   readonly compress?: CompressionConfig<AttributeOf<S>> | undefined;
 }
 
-/**
- * The write features only the full entity supports (not `tablewright/core`):
- * compression (a storage codec) and the write extensions, in the order their
- * hooks run.
- */
-const FULL_FEATURES: FeatureCompilers = {
-  compression: compileCompression,
-  extensions: [ttlExtension, timestampsExtension, versioningExtension, writeTokenExtension],
-};
-
-/** Result of `put` with `returnValues: 'ALL_OLD'`. */
-export interface PutResult<T> {
-  readonly item: T;
-  readonly previous: T | undefined;
-}
+export type { PutResult } from '../functions/put-item.js';
 
 /**
  * A typed entity bound to a table. Create it with `table.entity(name, config)`.
@@ -112,25 +96,24 @@ export class Entity<
 > extends EntityCore<Name, S, K> {
   constructor(table: TableModel, name: Name, config: EntityConfig<S, K>) {
     super(table, name, config, FULL_FEATURES);
+    markWritable(this.model);
   }
 
   /** Validates and writes a whole item (replacing any item with the same key). Returns the stored value. */
   put(item: z.input<S>, options: PutOptions<z.output<S>> & { returnValues: 'ALL_OLD' }): Promise<PutResult<z.output<S>>>;
   put(item: z.input<S>, options?: PutOptions<z.output<S>>): Promise<z.output<S>>;
   async put(item: z.input<S>, options?: PutOptions<z.output<S>>): Promise<unknown> {
-    const result = await putItem(this.model, item, options as PutOptions<unknown>);
-    return options?.returnValues === 'ALL_OLD' ? result : result.item;
+    return putItem(this, item, options);
   }
 
   /** Like `put`, but fails with `ConditionFailedError` if an item with this key exists. */
   async create(item: z.input<S>, options?: Omit<PutOptions<z.output<S>>, 'returnValues'>): Promise<z.output<S>> {
-    return (await putItem(this.model, item, options as PutOptions<unknown>, itemNotExists(this.model.primary.partitionKeyAttribute), true))
-      .item as z.output<S>;
+    return createItem(this, item, options);
   }
 
   /** Deletes by key. With `returnValues: 'ALL_OLD'`, returns the deleted item. */
   delete(key: PrimaryKeyOf<z.output<S>, K>, options?: DeleteOptions<z.output<S>>): Promise<z.output<S> | undefined> {
-    return deleteItem(this.model, key, options as DeleteOptions<unknown>) as Promise<z.output<S> | undefined>;
+    return deleteItem(this, key, options);
   }
 
   /**
@@ -274,7 +257,7 @@ export class Entity<
     options?: UpdateOptions<z.output<S>>,
   ): Promise<z.output<S> | Partial<z.output<S>> | undefined>;
   update(key: PrimaryKeyOf<z.output<S>, K>, changes: UpdateInput<z.output<S>>, options?: UpdateOptions<z.output<S>>): Promise<unknown> {
-    return updateItem(this.model, key, changes as UpdateInput<unknown>, options as UpdateOptions<unknown>);
+    return updateItem(this, key, changes, options as UpdateOptions<z.output<S>> & { returnValues?: 'NONE' });
   }
 
   /**
@@ -297,8 +280,12 @@ export class Entity<
     key: QueryKey<z.output<S>, K, I>,
     options?: QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>, AttributeOf<S>>,
   ): Promise<Page<z.output<S>>>;
-  query(index: string, key: Readonly<Record<string, unknown>>, options?: QueryOptions<z.output<S>, any>): Promise<Page<unknown>> {
-    return queryPage(this.model, index, key, options as QueryOptions<unknown>);
+  query<I extends keyof K & string>(
+    index: I,
+    key: QueryKey<z.output<S>, K, I>,
+    options?: QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>, AttributeOf<S>>,
+  ): Promise<Page<unknown>> {
+    return query(this, index, key, options);
   }
 
   /** Every page of a query (from `options.cursor` on): `for await (const page of Order.queryPages(...))`. */
@@ -307,7 +294,7 @@ export class Entity<
     key: QueryKey<z.output<S>, K, I>,
     options?: QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>, AttributeOf<S>>,
   ): AsyncGenerator<Page<z.output<S>>> {
-    return queryPages(this.model, index, key, options as QueryOptions<unknown>) as AsyncGenerator<Page<z.output<S>>>;
+    return queryPages(this, index, key, options);
   }
 
   /** Counts the items a query matches (after its filter), across all pages, with `Select: COUNT`. */
@@ -316,19 +303,19 @@ export class Entity<
     key: QueryKey<z.output<S>, K, I>,
     options?: Omit<QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>>, 'attributes' | 'cursor' | 'limit'>,
   ): Promise<number> {
-    return countQuery(this.model, index, key, options as QueryOptions<unknown>);
+    return count(this, index, key, options);
   }
 
   /** One page of a scan over the table (or `options.index`), filtered to this entity. */
   scan<const A extends AttributeOf<S>>(options: ScanOptions<z.output<S>, A> & { attributes: readonly A[] }): Promise<Page<Pick<z.output<S>, A>>>;
   scan(options?: ScanOptions<z.output<S>, AttributeOf<S>>): Promise<Page<z.output<S>>>;
   scan(options?: ScanOptions<z.output<S>>): Promise<Page<unknown>> {
-    return scanPage(this.scanReader(), options as ScanOptions<unknown>);
+    return scan(this, options as ScanOptions<z.output<S>, AttributeOf<S>>);
   }
 
   /** Every page of a scan, filtered to this entity. */
   scanPages(options?: ScanOptions<z.output<S>, AttributeOf<S>>): AsyncGenerator<Page<z.output<S>>> {
-    return scanPages(this.scanReader(), options as ScanOptions<unknown>) as AsyncGenerator<Page<z.output<S>>>;
+    return scanPages(this, options);
   }
 
   /**
@@ -374,8 +361,8 @@ export class Entity<
 }
 
 /** The item type of an entity. */
-export type EntityItem<E> = E extends Entity<string, infer S> ? z.output<S> : never;
+export type EntityItem<E> = E extends EntityCore<string, infer S> ? z.output<S> : never;
 /** The put input type of an entity. */
-export type EntityInput<E> = E extends Entity<string, infer S> ? z.input<S> : never;
+export type EntityInput<E> = E extends EntityCore<string, infer S> ? z.input<S> : never;
 /** The key type of an entity. */
-export type EntityKey<E> = E extends Entity<string, infer S, infer K> ? PrimaryKeyOf<z.output<S>, K> : never;
+export type EntityKey<E> = E extends EntityCore<string, infer S, infer K> ? PrimaryKeyOf<z.output<S>, K> : never;

@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import { countQuery, queryPage, queryPages as sendQueryPages, type QueryOptions } from '../actions/query/query.js';
+import type { AnyObjectSchema, AttributeOf, EntityKeys, QueryKey, SortValues } from '../model/entity-types.js';
+import type { Page } from '../request/read-request.js';
+import type { EntityRef } from './entity-ref.js';
+
+/**
+ * One page of a query on the primary key (`'primary'`) or an index, by the
+ * partition-key template's attributes; only this entity's items. The same
+ * call as `entity.query(index, key, options)`.
+ *
+ * @example
+ * ```ts
+ * const page = await query(Order, 'gsi1', { orgId, status: 'open' }, { sort: (k) => k.beginsWith({ createdAt }), limit: 25 });
+ * ```
+ */
+export function query<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>, I extends keyof K & string, const A extends AttributeOf<S>>(
+  entity: EntityRef<string, S, K>,
+  index: I,
+  key: QueryKey<z.output<S>, K, I>,
+  options: QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>, A> & { attributes: readonly A[] },
+): Promise<Page<Pick<z.output<S>, A>>>;
+export function query<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>, I extends keyof K & string>(
+  entity: EntityRef<string, S, K>,
+  index: I,
+  key: QueryKey<z.output<S>, K, I>,
+  options?: QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>, AttributeOf<S>>,
+): Promise<Page<z.output<S>>>;
+export function query(entity: EntityRef, index: string, key: Readonly<Record<string, unknown>>, options?: QueryOptions<unknown>): Promise<Page<unknown>> {
+  return queryPage(entity.model, index, key, options);
+}
+
+/** Every page of a query (from `options.cursor` on); the same as `entity.queryPages(…)`. */
+export function queryPages<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>, I extends keyof K & string>(
+  entity: EntityRef<string, S, K>,
+  index: I,
+  key: QueryKey<z.output<S>, K, I>,
+  options?: QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>, AttributeOf<S>>,
+): AsyncGenerator<Page<z.output<S>>> {
+  return sendQueryPages(entity.model, index, key, options as QueryOptions<unknown>) as AsyncGenerator<Page<z.output<S>>>;
+}
+
+/** Counts the items a query matches (after its filter), across all pages; the same as `entity.count(…)`. */
+export function count<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>, I extends keyof K & string>(
+  entity: EntityRef<string, S, K>,
+  index: I,
+  key: QueryKey<z.output<S>, K, I>,
+  options?: Omit<QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>>, 'attributes' | 'cursor' | 'limit'>,
+): Promise<number> {
+  return countQuery(entity.model, index, key, options as QueryOptions<unknown>);
+}

@@ -86,7 +86,14 @@ export interface CancellationReason {
   readonly key: Readonly<Record<string, unknown>>;
   /** DynamoDB's code: `None`, `ConditionalCheckFailed`, `TransactionConflict`, `ValidationError`, … */
   readonly code: string;
+  /** DynamoDB's message, or tablewright's {@link CancellationReason.hint} when it has one. */
   readonly message: string | undefined;
+  /**
+   * What tablewright knows beyond the code, e.g. `no such item to update (pass
+   * upsert: true to create it)` for an update of a missing item; also in the
+   * error's message.
+   */
+  readonly hint?: string | undefined;
   /** The current item parsed by its entity (ALL_OLD on condition failure); raw when it no longer parses. */
   readonly item: Record<string, unknown> | undefined;
   /** For a version-locked operation that failed on its version: the typed conflict. */
@@ -102,7 +109,7 @@ export class TransactionCanceledError extends TablewrightError {
   constructor(reasons: readonly CancellationReason[], options?: { cause?: unknown }) {
     const failed = reasons.filter((r) => r.code !== 'None');
     super(
-      `Transaction cancelled: ${failed.map((r) => `#${r.index} ${r.entity} ${JSON.stringify(r.key)} ${r.code}`).join('; ') || 'no reason given'}`,
+      `Transaction cancelled: ${failed.map((r) => `#${r.index} ${r.entity} ${JSON.stringify(r.key)} ${r.code}${r.hint ? ` (${r.hint})` : ''}`).join('; ') || 'no reason given'}`,
       options,
     );
     this.reasons = reasons;

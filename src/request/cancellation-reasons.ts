@@ -19,8 +19,9 @@ export interface ReasonReader {
 export function toCancellationReasons(ops: readonly ReasonReader[], reasons: readonly SdkReason[] | undefined): CancellationReason[] {
   return ops.map((op, index) => {
     const reason = reasons?.[index] ?? {};
-    const { item, versionConflict } = op.interpretCancellation(reason);
-    return { index, kind: op.kind, entity: op.entity, key: op.key, code: reason.Code ?? 'Unknown', message: reason.Message, item, versionConflict };
+    const { item, versionConflict, hint } = op.interpretCancellation(reason);
+    const code = reason.Code ?? 'Unknown';
+    return { index, kind: op.kind, entity: op.entity, key: op.key, code, message: hint ?? reason.Message, hint, item, versionConflict };
   });
 }
 

@@ -19,7 +19,7 @@ import { getOperation, type GetOperation } from '../request/get-operation.js';
 import type { TableModel } from '../model/table-definition.js';
 import type { UpdateInput } from '../expressions/update-builder.js';
 import type { UpdateOpOptions, UpdateOptions } from '../actions/update/update-request.js';
-import { updateItem } from '../actions/update/update.js';
+import { updateEntity } from '../actions/update/update-reading-keys.js';
 import { countQuery, queryPage, queryPages, type QueryOptions } from '../actions/query/query.js';
 import type { Page } from '../request/read-request.js';
 import {
@@ -256,7 +256,7 @@ export class Entity<
     options?: UpdateOptions<z.output<S>> & { returnValues?: 'NONE' },
   ): Promise<void>;
   update(key: PrimaryKeyOf<z.output<S>, K>, changes: UpdateInput<z.output<S>>, options?: UpdateOptions<z.output<S>>): Promise<unknown> {
-    return updateItem(this.model, key, changes as UpdateInput<unknown>, options as UpdateOptions<unknown>);
+    return updateEntity(this.model, key, changes as UpdateInput<unknown>, options as UpdateOptions<unknown>);
   }
 
   /**

@@ -327,7 +327,9 @@ function indexKeyActions(model: EntityModel, key: Readonly<Record<string, unknow
         message:
           `${model.name}: this update changes attributes of index ${index.index}'s key; ` +
           `to rebuild ${keyAttributes.join('/')} it must also set ${absent.map((a) => `"${a}"`).join(', ')}` +
-          (unknown.length ? ` (${unknown.join(', ')} changed by add/increment/append/if_not_exists: set the new value explicitly)` : ''),
+          (unknown.length
+            ? ` (${unknown.join(', ')} changed by add/increment/append/if_not_exists: set the new value explicitly)`
+            : ', or pass { readMissingKeyAttributes: true } to read them (consistent) and write them back unchanged, retried if they change meanwhile'),
         reason: 'missing-attribute',
         entity: model.name,
         index: index.index,

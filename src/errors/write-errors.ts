@@ -91,7 +91,14 @@ export interface CancellationReason {
   readonly key: Readonly<Record<string, unknown>>;
   /** DynamoDB's code: `None`, `ConditionalCheckFailed`, `TransactionConflict`, `ValidationError`, … */
   readonly code: string;
+  /** DynamoDB's message, or tablewright's {@link CancellationReason.hint} when it has one. */
   readonly message: string | undefined;
+  /**
+   * What tablewright knows beyond the code, e.g. `no such item to update (pass
+   * upsert: true to create it)` for an update of a missing item; also in the
+   * error's message.
+   */
+  readonly hint?: string | undefined;
   /** The current item parsed by its entity (ALL_OLD on condition failure); raw when it no longer parses. Typed: `error.itemOf(index, Order)`. */
   readonly item: Record<string, unknown> | undefined;
   /** The current item as stored (keys and bookkeeping included), when DynamoDB returned it. */
@@ -109,7 +116,7 @@ export class TransactionCanceledError extends TablewrightError {
   constructor(reasons: readonly CancellationReason[], options?: { cause?: unknown }) {
     const failed = reasons.filter((r) => r.code !== 'None');
     super(
-      `Transaction cancelled: ${failed.map((r) => `#${r.index} ${r.entity} ${JSON.stringify(r.key)} ${r.code}`).join('; ') || 'no reason given'}`,
+      `Transaction cancelled: ${failed.map((r) => `#${r.index} ${r.entity} ${JSON.stringify(r.key)} ${r.code}${r.hint ? ` (${r.hint})` : ''}`).join('; ') || 'no reason given'}`,
       options,
     );
     this.reasons = reasons;

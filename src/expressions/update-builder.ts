@@ -4,18 +4,24 @@ import type { Path, PathValue } from './path-types.js';
 import { pathOperand, valueOperand, type UpdateAction, type UpdateOperand } from './update-node.js';
 
 type ValueAt<T, P> = P extends string ? PathValue<T, P> : unknown;
+type ElementOf<V> = V extends readonly (infer E)[] ? E : unknown;
+type SetOf<V> = V extends Set<infer E> ? Set<E> : never;
+/** What a counter of this type is changed by: a bigint for `z.bigint()` attributes, else a number. */
+type CounterValue<V> = [NonNullable<V>] extends [bigint] ? bigint : number;
 /**
  * What `add`, `delete` and `append`/`prepend` take at path `P` of value type
  * `V`; a path of another kind gets a message naming the problem instead of
  * `never`/`undefined`.
  */
 type AddValue<V, P> = unknown extends V
-  ? number | Set<unknown>
+  ? number | bigint | Set<unknown>
   : [NonNullable<V>] extends [number]
     ? number
-    : [NonNullable<V>] extends [Set<infer E>]
-      ? Set<E>
-      : `add takes a number or a Set; "${P & string}" is neither`;
+    : [NonNullable<V>] extends [bigint]
+      ? bigint
+      : [NonNullable<V>] extends [Set<infer E>]
+        ? Set<E>
+        : `add takes a number, a bigint or a Set; "${P & string}" is none of them`;
 type DeleteValue<V, P> = unknown extends V
   ? Set<unknown>
   : [NonNullable<V>] extends [Set<infer E>]
@@ -51,7 +57,7 @@ export interface UpdateChanges<T> {
   readonly set?: { readonly [P in Path<T>]?: PathValue<T, P> } | undefined;
   /** Remove attributes or list elements. */
   readonly remove?: readonly ConditionPath<T>[] | undefined;
-  /** Add to a number (missing counts as 0) or add elements to a set. */
+  /** Add to a number or bigint (missing counts as 0; bigints stay exact) or add elements to a set. */
   readonly add?: { readonly [P in Path<T>]?: AddValue<PathValue<T, P>, P> } | undefined;
   /** Remove elements from a set. */
   readonly delete?: { readonly [P in Path<T>]?: DeleteValue<PathValue<T, P>, P> } | undefined;
@@ -61,8 +67,12 @@ export interface UpdateChanges<T> {
   readonly prepend?: { readonly [P in Path<T>]?: ListItems<PathValue<T, P>, P> } | undefined;
   /** Set only if the attribute does not exist yet. */
   readonly ifNotExists?: { readonly [P in Path<T>]?: PathValue<T, P> } | undefined;
-  /** `path = if_not_exists(path, 0) + n` (negative to decrement); works on nested numbers too. */
-  readonly increment?: { readonly [P in Path<T>]?: number } | undefined;
+  /**
+   * `path = if_not_exists(path, 0) + n` (negative to decrement); works on
+   * nested numbers too. A `z.bigint()` attribute takes a bigint (exact up to
+   * DynamoDB's 38 digits).
+   */
+  readonly increment?: { readonly [P in Path<T>]?: CounterValue<PathValue<T, P>> } | undefined;
 }
 
 /**
@@ -87,18 +97,18 @@ export interface UpdateBuilder<T> {
   prepend<P extends ConditionPath<T>>(path: P, items: NoInfer<ListItems<ValueAt<T, P>, P>>): UpdateAction;
   /** `SET path = if_not_exists(path, value)`. */
   ifNotExists<P extends ConditionPath<T>>(path: P, value: NoInfer<ValueAt<T, P>>): UpdateAction;
-  /** `SET path = if_not_exists(path, 0) + by` (default 1). */
-  increment(path: ConditionPath<T>, by?: number): UpdateAction;
-  /** `SET path = if_not_exists(path, 0) - by` (default 1). */
-  decrement(path: ConditionPath<T>, by?: number): UpdateAction;
+  /** `SET path = if_not_exists(path, 0) + by` (default 1; a bigint for `z.bigint()` attributes). */
+  increment<P extends ConditionPath<T>>(path: P, by?: P extends string ? CounterValue<PathValue<T, P>> : number | bigint): UpdateAction;
+  /** `SET path = if_not_exists(path, 0) - by` (default 1; a bigint for `z.bigint()` attributes). */
+  decrement<P extends ConditionPath<T>>(path: P, by?: P extends string ? CounterValue<PathValue<T, P>> : number | bigint): UpdateAction;
   /** The current value of another attribute, as an operand. */
   ref(path: ConditionPath<T>): UpdateExpressionValue;
   /** `if_not_exists(path, fallback)` as an operand. */
   valueOr(path: ConditionPath<T>, fallback: unknown): UpdateExpressionValue;
-  /** `a + b`; numbers become values. */
-  plus(a: UpdateExpressionValue | number, b: UpdateExpressionValue | number): UpdateExpressionValue;
-  /** `a - b`; numbers become values. */
-  minus(a: UpdateExpressionValue | number, b: UpdateExpressionValue | number): UpdateExpressionValue;
+  /** `a + b`; numbers and bigints become values. */
+  plus(a: UpdateExpressionValue | number | bigint, b: UpdateExpressionValue | number | bigint): UpdateExpressionValue;
+  /** `a - b`; numbers and bigints become values. */
+  minus(a: UpdateExpressionValue | number | bigint, b: UpdateExpressionValue | number | bigint): UpdateExpressionValue;
 }
 
 /** An update: the object form, or a function returning builder actions. */
@@ -117,7 +127,8 @@ const brand = (o: UpdateOperand): UpdateOperand => {
 };
 
 const p = (path: PathInput): readonly [PathSegment, ...PathSegment[]] => parsePath(path);
-const num = (v: UpdateExpressionValue | number): UpdateOperand => (typeof v === 'number' ? valueOperand(v) : (v as UpdateOperand));
+const num = (v: UpdateExpressionValue | number | bigint): UpdateOperand =>
+  typeof v === 'number' || typeof v === 'bigint' ? valueOperand(v) : (v as UpdateOperand);
 const action = (a: UpdateAction): UpdateAction => Object.freeze(a);
 const listAppend = (path: PathInput, items: readonly unknown[], prepend: boolean): UpdateAction => {
   const existing: UpdateOperand = Object.freeze({ kind: 'ifNotExists', path: p(path), fallback: valueOperand([]) });
@@ -128,14 +139,14 @@ const listAppend = (path: PathInput, items: readonly unknown[], prepend: boolean
     operand: Object.freeze({ kind: 'listAppend', left: prepend ? added : existing, right: prepend ? existing : added }),
   });
 };
-const counter = (path: PathInput, by: number, op: '+' | '-'): UpdateAction =>
+const counter = (path: PathInput, by: number | bigint, op: '+' | '-'): UpdateAction =>
   action({
     kind: 'set',
     path: p(path),
     operand: Object.freeze({
       kind: 'arithmetic',
       op,
-      left: Object.freeze({ kind: 'ifNotExists', path: p(path), fallback: valueOperand(0) }),
+      left: Object.freeze({ kind: 'ifNotExists', path: p(path), fallback: valueOperand(typeof by === 'bigint' ? 0n : 0) }),
       right: valueOperand(by),
     }),
   });
@@ -151,14 +162,14 @@ export const updateBuilder: UpdateBuilder<any> = Object.freeze({
   prepend: (path: PathInput, items: readonly unknown[]) => listAppend(path, items, true),
   ifNotExists: (path: PathInput, value: unknown) =>
     action({ kind: 'set', path: p(path), operand: Object.freeze({ kind: 'ifNotExists', path: p(path), fallback: valueOperand(value) }) }),
-  increment: (path: PathInput, by = 1) => counter(path, by, '+'),
-  decrement: (path: PathInput, by = 1) => counter(path, by, '-'),
+  increment: (path: PathInput, by: number | bigint = 1) => counter(path, by, '+'),
+  decrement: (path: PathInput, by: number | bigint = 1) => counter(path, by, '-'),
   ref: (path: PathInput) => brand(pathOperand(p(path))),
   valueOr: (path: PathInput, fallback: unknown) =>
     brand(Object.freeze({ kind: 'ifNotExists', path: p(path), fallback: isOperand(fallback) ? fallback : valueOperand(fallback) })),
-  plus: (a: UpdateExpressionValue | number, b: UpdateExpressionValue | number) =>
+  plus: (a: UpdateExpressionValue | number | bigint, b: UpdateExpressionValue | number | bigint) =>
     brand(Object.freeze({ kind: 'arithmetic', op: '+', left: num(a), right: num(b) })),
-  minus: (a: UpdateExpressionValue | number, b: UpdateExpressionValue | number) =>
+  minus: (a: UpdateExpressionValue | number | bigint, b: UpdateExpressionValue | number | bigint) =>
     brand(Object.freeze({ kind: 'arithmetic', op: '-', left: num(a), right: num(b) })),
 } as UpdateBuilder<any>);
 
@@ -174,7 +185,7 @@ export function changesToActions(changes: UpdateChanges<unknown>): UpdateAction[
   for (const [path, value] of entries(changes.append)) out.push(b.append(path, value as unknown[]));
   for (const [path, value] of entries(changes.prepend)) out.push(b.prepend(path, value as unknown[]));
   for (const [path, value] of entries(changes.ifNotExists)) out.push(b.ifNotExists(path, value));
-  for (const [path, value] of entries(changes.increment)) out.push(b.increment(path, value as number));
+  for (const [path, value] of entries(changes.increment)) out.push(b.increment(path, value as never));
   return out;
 }
 

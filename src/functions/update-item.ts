@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { updateItem as sendUpdate } from '../actions/update/update.js';
+import { updateEntity as sendUpdate } from '../actions/update/update-reading-keys.js';
 import type { UpdateOptions } from '../actions/update/update-request.js';
 import type { UpdateInput } from '../expressions/update-builder.js';
 import type { AnyObjectSchema, AttributeOf, EntityKeys, PrimaryKeyOf } from '../model/entity-types.js';

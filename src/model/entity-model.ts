@@ -70,6 +70,14 @@ export interface FeatureCompilers {
 /** Entity options that need a write feature; refused when nothing handles them. */
 const WRITE_OPTIONS = ['compress', 'version', 'timestamps'] as const;
 
+/**
+ * Entity names defined per table object. Two entities with one name would
+ * read and overwrite each other's items (the entity type attribute cannot
+ * tell them apart), and the second one's version checks would report
+ * conflicts with the first one's items.
+ */
+const definedNames = new WeakMap<TableModel, Set<string>>();
+
 /** Validates an entity definition against its table and compiles it. @internal */
 export function compileEntity(
   table: TableModel,
@@ -83,6 +91,13 @@ export function compileEntity(
     throw new ConfigurationError(`Entity ${name}: ${message}`);
   };
   if (!name) fail('a name is required');
+  const names = definedNames.get(table);
+  if (names?.has(name)) {
+    fail(
+      `an entity named "${name}" is already defined on this Table object (table ${table.name}); ` +
+        'give each entity its own name, or declare a new Table object for a second, independent definition',
+    );
+  }
   const factories = compilers.extensions ?? [];
   const unsupported = WRITE_OPTIONS.filter(
     (f) => Boolean(features[f]) && !(f === 'compress' ? compilers.compression : factories.some((x) => x.option === f)),
@@ -167,6 +182,9 @@ export function compileEntity(
     }
   }
 
+  // Reserved only once the definition is valid.
+  if (names) names.add(name);
+  else definedNames.set(table, new Set([name]));
   return {
     name,
     table,

@@ -39,6 +39,12 @@ export interface WriteCallOptions {
   readonly includeExpired?: boolean | undefined;
   /** Update: create the item when missing. */
   readonly upsert?: boolean | undefined;
+  /**
+   * Put: an unconditional bulk-load write (`putOp(item, { load: true })`).
+   * Extensions that guard writes with a condition write their bookkeeping
+   * without one (versioning stores the item's version, or 1).
+   */
+  readonly load?: boolean | undefined;
 }
 
 /**

@@ -19,8 +19,9 @@ export interface ReasonReader {
 export function toCancellationReasons(ops: readonly ReasonReader[], reasons: readonly SdkReason[] | undefined): CancellationReason[] {
   return ops.map((op, index) => {
     const reason = reasons?.[index] ?? {};
-    const { item, stored, versionConflict } = op.interpretCancellation(reason);
-    return { index, kind: op.kind, entity: op.entity, key: op.key, code: reason.Code ?? 'Unknown', message: reason.Message, item, stored, versionConflict };
+    const { item, stored, versionConflict, hint } = op.interpretCancellation(reason);
+    const code = reason.Code ?? 'Unknown';
+    return { index, kind: op.kind, entity: op.entity, key: op.key, code, message: hint ?? reason.Message, hint, item, stored, versionConflict };
   });
 }
 

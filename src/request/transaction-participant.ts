@@ -12,7 +12,7 @@ export interface ParticipantTable {
 }
 
 /** What a participant makes of its own cancellation reason. */
-export type ParticipantReason = Pick<CancellationReason, 'item' | 'versionConflict'> & Partial<Pick<CancellationReason, 'stored'>>;
+export type ParticipantReason = Pick<CancellationReason, 'item' | 'versionConflict' | 'hint'> & Partial<Pick<CancellationReason, 'stored'>>;
 
 /**
  * Anything that can join `transactWrite`: entity operations (`putOp`,

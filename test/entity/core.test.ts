@@ -6,7 +6,6 @@ import { createTestTable, localClient } from '../helpers/local.js';
 
 const client = localClient();
 let table: Table<'gsi1'>;
-let reader: TableCore<'gsi1'>;
 let now = Date.parse('2026-01-01T00:00:00.000Z');
 
 const schema = z.object({
@@ -24,15 +23,17 @@ const keys = {
 
 beforeAll(async () => {
   table = await createTestTable(client, { ttlAttribute: 'ttl', clock: () => now });
-  reader = new TableCore<'gsi1'>({ name: table.name, client, partitionKey: 'pk', sortKey: 'sk', ttlAttribute: 'ttl', clock: () => now, indexes: { gsi1: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' } } });
 });
+// A fresh TableCore object per definition: one Table object refuses an entity name twice.
+const newReader = () =>
+  new TableCore<'gsi1'>({ name: table.name, client, partitionKey: 'pk', sortKey: 'sk', ttlAttribute: 'ttl', clock: () => now, indexes: { gsi1: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' } } });
 
 const joinedAt = new Date('2024-05-01T12:00:00.000Z');
 
 describe('tablewright/core: TableCore + EntityCore', () => {
   it('reads what the full Entity wrote, typed and converted, as the full Entity reads it', async () => {
     const User = table.entity('User', { schema, keys });
-    const UserCore = reader.entity('User', { schema, keys });
+    const UserCore = newReader().entity('User', { schema, keys });
     expect(UserCore).toBeInstanceOf(EntityCore);
     expect(User).toBeInstanceOf(EntityCore);
     await User.put({ orgId: 'acme', userId: 'u1', email: 'a@acme.io', joinedAt, tags: new Set(['x']) });
@@ -48,7 +49,7 @@ describe('tablewright/core: TableCore + EntityCore', () => {
 
   it('hides expired items by the table clock, like the full Entity', async () => {
     const Session = table.entity('Session', { schema: z.object({ orgId: z.string(), userId: z.string() }), keys: { primary: { pk: ['ORG', 'orgId'], sk: ['SESSION', 'userId'] } }, ttl: { after: '1h' } });
-    const SessionCore = reader.entity('Session', { schema: z.object({ orgId: z.string(), userId: z.string() }), keys: { primary: { pk: ['ORG', 'orgId'], sk: ['SESSION', 'userId'] } }, ttl: { after: '1h' } });
+    const SessionCore = newReader().entity('Session', { schema: z.object({ orgId: z.string(), userId: z.string() }), keys: { primary: { pk: ['ORG', 'orgId'], sk: ['SESSION', 'userId'] } }, ttl: { after: '1h' } });
     await Session.put({ orgId: 'acme', userId: 's1' });
     expect(await SessionCore.get({ orgId: 'acme', userId: 's1' })).toEqual({ orgId: 'acme', userId: 's1' });
     now += 2 * 3600_000;
@@ -64,28 +65,28 @@ describe('tablewright/core: TableCore + EntityCore', () => {
   it('refuses items of another entity and invalid stored items with the same typed errors', async () => {
     const Other = table.entity('Other', { schema: z.object({ orgId: z.string(), userId: z.string() }), keys: { primary: { pk: ['ORG', 'orgId'], sk: ['USER', 'userId'] } } });
     await Other.put({ orgId: 'acme', userId: 'u9' });
-    const UserCore = reader.entity('User', { schema, keys });
+    const UserCore = newReader().entity('User', { schema, keys });
     await expect(UserCore.get({ orgId: 'acme', userId: 'u9' })).rejects.toBeInstanceOf(ValidationError);
   });
 
   it('refuses compress, version and timestamps (write features of the full Table) instead of ignoring them', () => {
     const base = { schema: schema.extend({ version: z.number().int().optional(), body: z.string().optional() }), keys };
-    const define = (extra: object) => () => reader.entity('User', { ...base, ...extra } as typeof base);
+    const define = (extra: object) => () => newReader().entity('User', { ...base, ...extra } as typeof base);
     expect(define({ compress: { body: 'gzip' } })).toThrow(ConfigurationError);
     expect(define({ version: true })).toThrow(/version: not in tablewright\/core, use Table from 'tablewright'/);
     expect(define({ timestamps: true })).toThrow(/timestamps/);
     expect(define({ version: true, timestamps: true })).toThrow(/version, timestamps/);
     // TypeScript refuses them too.
     // @ts-expect-error version is not part of EntityCoreConfig
-    expect(() => reader.entity('User', { ...base, version: true })).toThrow(ConfigurationError);
+    expect(() => newReader().entity('User', { ...base, version: true })).toThrow(ConfigurationError);
     // The full Table still accepts them.
     expect(() => table.entity('Versioned', { ...base, version: true })).not.toThrow();
   });
 
   it('has no write, query or lifecycle methods, and the subpath exports the same classes', () => {
-    const UserCore = reader.entity('User', { schema, keys }) as unknown as Record<string, unknown>;
+    const UserCore = newReader().entity('User', { schema, keys }) as unknown as Record<string, unknown>;
     for (const method of ['put', 'create', 'delete', 'update', 'query', 'toStored']) expect(UserCore[method]).toBeUndefined();
-    expect((reader as unknown as Record<string, unknown>).create).toBeUndefined();
+    expect((newReader() as unknown as Record<string, unknown>).create).toBeUndefined();
     expect(core.TableCore).toBe(TableCore);
     expect(core.EntityCore).toBe(EntityCore);
     expect(core.ValidationError).toBe(ValidationError);

@@ -135,13 +135,13 @@ describe('ambiguous writes (response lost after DynamoDB applied the write)', ()
     };
     const sentBefore = proxy.seen.get('TransactWriteItems') ?? 0;
     proxy.dropNext('TransactWriteItems');
-    await writeIdempotently(increment, { retry: { baseDelayMs: 1 } });
+    await writeIdempotently(increment, { idempotencyKey: 'c1-first', retry: { baseDelayMs: 1 } });
     expect((proxy.seen.get('TransactWriteItems') ?? 0) - sentBefore).toBe(2);
     expect(await Counter.get({ id: 'c1' })).toEqual({ id: 'c1', count: 1 });
 
     // Without a resend budget the unknown outcome surfaces instead of being guessed.
     proxy.dropNext('TransactWriteItems');
-    await expect(writeIdempotently(increment, { maxAttempts: 1 })).rejects.toThrow();
+    await expect(writeIdempotently(increment, { idempotencyKey: 'c1-second', maxAttempts: 1 })).rejects.toThrow();
     expect(await Counter.get({ id: 'c1' })).toEqual({ id: 'c1', count: 2 });
   });
 
@@ -177,7 +177,7 @@ describe('ambiguous writes (response lost after DynamoDB applied the write)', ()
     const { Counter } = define(proxiedClient(1));
     const sentBefore = proxy.seen.get('TransactWriteItems') ?? 0;
     proxy.dropNext('TransactWriteItems');
-    await writeIdempotently(Counter.updateOp({ id: 'c2' }, { add: { count: 1 } }, { upsert: true }), { retry: { baseDelayMs: 1 } });
+    await writeIdempotently(Counter.updateOp({ id: 'c2' }, { add: { count: 1 } }, { upsert: true }), { idempotencyKey: 'c2', retry: { baseDelayMs: 1 } });
     expect((proxy.seen.get('TransactWriteItems') ?? 0) - sentBefore).toBe(2);
     expect(await Counter.get({ id: 'c2' })).toEqual({ id: 'c2', count: 1 });
   });

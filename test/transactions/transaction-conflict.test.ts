@@ -34,7 +34,7 @@ describe('TransactionConflict (test double: Local never reports it)', () => {
 
   it('writeIdempotently resends a conflicted transaction with the same token', async () => {
     const conflict = injectTransactionConflicts(doubled, 2);
-    await writeIdempotently(Item.putOp({ id: 'c', n: 3 }), { maxAttempts: 3, retry: { baseDelayMs: 1 } });
+    await writeIdempotently(Item.putOp({ id: 'c', n: 3 }), { idempotencyKey: 'c', maxAttempts: 3, retry: { baseDelayMs: 1 } });
     expect(conflict.remaining()).toBe(0);
     conflict.remove();
     expect(await Item.get({ id: 'c' })).toEqual({ id: 'c', n: 3 });

@@ -94,7 +94,9 @@ function toEntry(op: WriteOperation, index: number): Entry {
     });
   };
   if (op.kind === 'put' && op.request.Put) {
-    if (op.request.Put.ConditionExpression) notAllowed('has a condition (or a version check), which batch writes cannot carry');
+    if (op.request.Put.ConditionExpression) {
+      notAllowed('has a condition (or a version check), which batch writes cannot carry (for bulk loads of version-locked items: putOp(item, { load: true }))');
+    }
     const Item = op.request.Put.Item!;
     const request = { PutRequest: { Item } };
     return { index, op, request, bytes: writeRequestSize(request) };

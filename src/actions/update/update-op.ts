@@ -1,8 +1,11 @@
+import type { CancellationReason as SdkReason } from '@aws-sdk/client-dynamodb';
 import type { UpdateInput } from '../../expressions/update-builder.js';
 import type { EntityModel } from '../../model/entity-model.js';
 import { entityCancellation } from '../../request/entity-cancellation.js';
 import { entityItemIdentity } from '../../request/item-identity.js';
+import type { ParticipantReason } from '../../request/transaction-participant.js';
 import type { WriteOperation } from '../../request/write-operation.js';
+import { returnsItemOnConditionFailure } from '../../transport/transport.js';
 import { prepareGuardedUpdate } from './update.js';
 import type { UpdateOpOptions } from './update-request.js';
 
@@ -41,6 +44,16 @@ export function updateOperation<T>(
     guard: prepared.guard,
     identity: entityItemIdentity(model, input.Key!),
     table: model.table,
-    interpretCancellation: entityCancellation,
+    interpretCancellation: options.upsert ? entityCancellation : missingItemCancellation,
   };
+}
+
+/**
+ * An update without upsert fails on a missing item (it never creates a half
+ * item); the reason says so, since DynamoDB's only says the condition failed.
+ */
+function missingItemCancellation(this: ThisParameterType<typeof entityCancellation>, reason: SdkReason): ParticipantReason {
+  const read = entityCancellation.call(this, reason);
+  if (reason.Code !== 'ConditionalCheckFailed' || reason.Item !== undefined || !returnsItemOnConditionFailure(this.model.table.transport)) return read;
+  return { ...read, hint: 'no such item to update (pass upsert: true to create it)' };
 }

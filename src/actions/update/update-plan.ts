@@ -100,10 +100,10 @@ export function planUpdate(model: EntityModel, key: Readonly<Record<string, unkn
       case 'delete': {
         const kind = kindOf(target.schema);
         const value = action.value;
-        if (action.kind === 'add' && typeof value === 'number') {
-          if (kind !== 'number') issue(action.path, `ADD of a number needs a number attribute, this one is ${kind}`);
-          else if (!Number.isFinite(value)) issue(action.path, `${value} is not a finite number`);
-          else actions.push(action);
+        if (action.kind === 'add' && (typeof value === 'number' || typeof value === 'bigint')) {
+          const delta = counterDelta(kind, value);
+          if (typeof delta === 'string') issue(action.path, `ADD: ${delta}`);
+          else actions.push(delta === value ? action : Object.freeze({ ...action, value: delta }));
         } else if (value instanceof Set) {
           if (kind !== 'set') issue(action.path, `${action.kind.toUpperCase()} of a set needs a set attribute, this one is ${kind}`);
           else if (value.size === 0) issue(action.path, 'DynamoDB refuses empty sets');
@@ -200,7 +200,9 @@ function checkOperand(
 ): UpdateOperand | undefined {
   switch (operand.kind) {
     case 'value': {
-      const parsed = target.declared.safeParse(operand.value);
+      // A counter's 0 fallback (or default step 1) on a z.bigint() attribute.
+      const value = typeof operand.value === 'number' && Number.isSafeInteger(operand.value) && kindOf(target.schema) === 'bigint' ? BigInt(operand.value) : operand.value;
+      const parsed = target.declared.safeParse(value);
       if (!parsed.success) {
         for (const i of parsed.error.issues) issue([...path, ...i.path], i.message);
         return undefined;
@@ -250,23 +252,41 @@ function checkOperand(
       return left && right && Object.freeze({ ...operand, left, right });
     }
     case 'arithmetic': {
-      if (kindOf(target.schema) !== 'number') {
-        issue(path, `arithmetic needs a number attribute, this one is ${kindOf(target.schema)}`);
+      const kind = kindOf(target.schema);
+      if (kind !== 'number' && kind !== 'bigint') {
+        issue(path, `arithmetic needs a number attribute, this one is ${kind}`);
         return undefined;
       }
       const side = (o: UpdateOperand): UpdateOperand | undefined => {
         if (o.kind !== 'value') return checkOperand(model, o, target, path, issue);
-        if (typeof o.value !== 'number' || !Number.isFinite(o.value)) {
-          issue(path, `arithmetic takes finite numbers, got ${String(o.value)}`);
+        const delta = typeof o.value === 'number' || typeof o.value === 'bigint' ? counterDelta(kind, o.value) : `takes numbers, got ${String(o.value)}`;
+        if (typeof delta === 'string') {
+          issue(path, `arithmetic ${delta}`);
           return undefined;
         }
-        return o;
+        return delta === o.value ? o : Object.freeze({ kind: 'value', value: delta });
       };
       const left = side(operand.left);
       const right = side(operand.right);
       return left && right && Object.freeze({ ...operand, left, right });
     }
   }
+}
+
+/**
+ * The amount a counter of `kind` changes by, or why it cannot: a number
+ * attribute takes finite numbers; a `z.bigint()` attribute takes bigints
+ * (and safe integers, converted), so sums stay exact. DynamoDB's 38-digit
+ * limit is checked with the other written values.
+ */
+function counterDelta(kind: string, value: number | bigint): number | bigint | string {
+  if (kind === 'bigint') {
+    if (typeof value === 'bigint') return value;
+    return Number.isSafeInteger(value) ? BigInt(value) : `a bigint attribute takes bigints or safe integers, got ${value}`;
+  }
+  if (kind !== 'number') return `needs a number attribute, this one is ${kind}`;
+  if (typeof value === 'bigint') return `${value}n is a bigint, but this attribute is a number (declare it z.bigint() for exact large counters)`;
+  return Number.isFinite(value) ? value : `${value} is not a finite number`;
 }
 
 /** Optional, defaulted (read fills the default) and set (absent reads as empty) attributes may be removed. */
@@ -309,7 +329,9 @@ function indexKeyActions(model: EntityModel, key: Readonly<Record<string, unknow
         message:
           `${model.name}: this update changes attributes of index ${index.index}'s key; ` +
           `to rebuild ${keyAttributes.join('/')} it must also set ${absent.map((a) => `"${a}"`).join(', ')}` +
-          (unknown.length ? ` (${unknown.join(', ')} changed by add/increment/append/if_not_exists: set the new value explicitly)` : ''),
+          (unknown.length
+            ? ` (${unknown.join(', ')} changed by add/increment/append/if_not_exists: set the new value explicitly)`
+            : ', or pass { readMissingKeyAttributes: true } to read them (consistent) and write them back unchanged, retried if they change meanwhile'),
         reason: 'missing-attribute',
         entity: model.name,
         index: index.index,

@@ -69,6 +69,18 @@ export interface UpdateOptions<T> extends UpdateOpOptions<T> {
    * DynamoDB returned with the failed resend; the other modes return `undefined`.
    */
   readonly returnValues?: UpdateReturnValues | undefined;
+  /**
+   * When the update changes part of an index key (say `status` of a GSI key
+   * built from `status` and `placedAt`) without the other attributes of that
+   * key, read them first (a consistent read of just those attributes, one
+   * more request) instead of failing with `KeyError`. The write sets them
+   * to the values read and requires that they still hold them; if another
+   * writer changed one meanwhile, the read and the write are repeated, at
+   * most 3 times in all, then `ConditionFailedError` says so. Attributes the
+   * update changes itself (add, increment) cannot be read: still `KeyError`.
+   * Not for `updateOp` (a transaction cannot read first). Default `false`.
+   */
+  readonly readMissingKeyAttributes?: boolean | undefined;
   readonly abortSignal?: AbortSignal | undefined;
 }
 

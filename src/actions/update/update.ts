@@ -1,4 +1,5 @@
 import { ConditionFailedError } from '../../errors.js';
+import type { ConditionNode } from '../../expressions/condition-node.js';
 import type { UpdateInput } from '../../expressions/update-builder.js';
 import { interpretConditionFailure } from '../../model/apply-extensions.js';
 import type { EntityModel } from '../../model/entity-model.js';
@@ -21,8 +22,10 @@ export function prepareGuardedUpdate(
   changes: UpdateInput<unknown>,
   options: UpdateOpOptions<unknown>,
   transactional: boolean,
+  condition?: ConditionNode,
 ): PreparedUpdate {
   return prepareUpdate(model, key, changes, {
+    condition,
     userCondition: options.condition,
     upsert: options.upsert,
     expectedVersion: options.expectedVersion,
@@ -39,8 +42,9 @@ export async function updateItem(
   changes: UpdateInput<unknown>,
   options: UpdateOptions<unknown> = {},
   retriedExpired = false,
+  condition?: ConditionNode,
 ): Promise<unknown> {
-  const prepared = prepareGuardedUpdate(model, key, changes, options, false);
+  const prepared = prepareGuardedUpdate(model, key, changes, options, false, condition);
   const returnValues = options.returnValues ?? 'NONE';
   if (returnValues !== 'NONE') prepared.input.ReturnValues = returnValues;
   const context = { entity: model.name, key: prepared.key, abortSignal: options.abortSignal };
@@ -57,7 +61,7 @@ export async function updateItem(
     const expired = current !== undefined && !options.includeExpired && isExpiredItem(model.table.ttlAttribute, current, prepared.now);
     if (expired && options.upsert && !prepared.guard.versioned && !retriedExpired && current[model.table.entityTypeAttribute] === model.name) {
       // Expired but not yet deleted: remove the leftover as TTL would (only if unchanged) and create afresh.
-      if (await deleteExpiredLeftover(model, prepared, current, context)) return updateItem(model, key, changes, options, true);
+      if (await deleteExpiredLeftover(model, prepared, current, context)) return updateItem(model, key, changes, options, true, condition);
     }
     // An expired item counts as missing, like on reads.
     const seen = expired ? new ConditionFailedError({ entity: model.name, key: prepared.key, cause: mapped.cause }) : mapped;

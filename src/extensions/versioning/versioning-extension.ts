@@ -21,6 +21,11 @@ export const versioningExtension: WriteExtensionFactory = {
         name === attribute ? `"${name}" is the version attribute: updates increment it themselves (pass expectedVersion instead)` : undefined,
       preparePut(call) {
         const read = call.parsed[attribute];
+        if (call.options.load) {
+          // A bulk load stores a version without checking one, so later locked writes start from it.
+          call.parsed[attribute] = typeof read === 'number' ? read : 1;
+          return;
+        }
         const expected = call.create || typeof read !== 'number' ? undefined : read;
         const guard = versionGuard(version, call.model.primary.partitionKeyAttribute, expected);
         call.parsed[attribute] = guard.next;

@@ -6,16 +6,16 @@
 
 /** The identity fields of a stream record, in either casing. */
 export interface StreamRecordIdentity {
-  readonly type?: string;
-  readonly principalId?: string;
-  readonly Type?: string;
-  readonly PrincipalId?: string;
+  readonly type?: string | undefined;
+  readonly principalId?: string | undefined;
+  readonly Type?: string | undefined;
+  readonly PrincipalId?: string | undefined;
 }
 
 /** The fields of a stream record this module reads (Lambda or Streams API shape). */
 export interface StreamRecordLike {
-  readonly eventName?: string;
-  readonly userIdentity?: StreamRecordIdentity | null;
+  readonly eventName?: string | undefined;
+  readonly userIdentity?: StreamRecordIdentity | null | undefined;
 }
 
 /**

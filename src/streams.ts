@@ -28,6 +28,7 @@ export type { DynamoDBStreamEventLike } from './streams/dynamodb-stream-handler.
 export { kinesisStreamHandler, processKinesisRecords } from './streams/kinesis-stream-handler.js';
 export type { KinesisStreamEventLike, KinesisRecordLike } from './streams/kinesis-stream-handler.js';
 export type { StreamBatchOptions, StreamBatchResponse, StreamBatchResult, StreamRecordFailure } from './streams/stream-batch.js';
+export { streamRecordHandler } from './streams/record-handler.js';
 export type { StreamCallbacks, EntityCallbacks, KindCallbacks, CatchAllCallbacks, ChangeOfEntity, CallbackResult } from './streams/record-dispatch.js';
 export { isTtlDeletion, recordKind } from './streams/record-kind.js';
 export type { RecordKind, StreamRecordLike, StreamRecordIdentity } from './streams/record-kind.js';

@@ -139,3 +139,25 @@ describe('Lambda handlers on real DynamoDB Local records', () => {
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: wrapped[5]!.kinesis.sequenceNumber }]);
   });
 });
+
+describe('Powertools BatchProcessor interop', () => {
+  it('a per-invocation record handler keeps per-item order and reports held-back records', async () => {
+    const { BatchProcessor, EventType, processPartialResponse } = await import('@aws-lambda-powertools/batch');
+    const { streamRecordHandler } = await import('../../src/streams.js');
+    const { event, decoder } = await interleavedBatch(3);
+    const applied: string[] = [];
+    const callbacks = {
+      Order: (r: { kind: string; keys: { orderId: string }; newItem?: { total: number } | undefined }) => {
+        if (r.keys.orderId === 'a' && r.newItem?.total === 2) throw new Error('a2 fails');
+        applied.push(`${r.keys.orderId}${r.newItem?.total}`);
+      },
+    };
+    const response = await processPartialResponse(event, streamRecordHandler(decoder, callbacks), new BatchProcessor(EventType.DynamoDBStreams), {
+      processInParallel: false,
+    });
+    const seq = (i: number) => event.Records[i]!.dynamodb!.SequenceNumber!;
+    // a2 (index 3) failed, a3 (index 6) held back.
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: seq(3) }, { itemIdentifier: seq(6) }]);
+    expect(applied).toEqual(['a1', 'b1', 'c1', 'b2', 'c2', 'b3', 'c3']);
+  });
+});

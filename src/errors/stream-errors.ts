@@ -21,9 +21,11 @@ export type StreamRecordErrorReason =
  */
 export class StreamRecordError extends TablewrightError {
   override readonly name = 'StreamRecordError';
+  /** Why the record was refused or not applied. */
   readonly reason: StreamRecordErrorReason;
   /** The decoded record's id (`eventID` on DynamoDB Streams). */
   readonly recordId: string | undefined;
+  /** The record's entity, when known. */
   readonly entity: string | undefined;
   constructor(args: { reason: StreamRecordErrorReason; message: string; recordId?: string | undefined; entity?: string | undefined; cause?: unknown }) {
     super(args.message, { cause: args.cause });

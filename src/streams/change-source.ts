@@ -19,11 +19,15 @@ export type WireAttributeValue = AttributeValue | Readonly<Record<string, unknow
 export interface ChangeRecordBody {
   /** Epoch seconds (Lambda, Streams API JSON), epoch milliseconds or microseconds (Kinesis), or a `Date` (SDK streams client). */
   readonly ApproximateCreationDateTime?: number | Date | undefined;
+  /** The item's key attributes (table keys only). */
   readonly Keys?: Readonly<Record<string, WireAttributeValue>> | undefined;
+  /** The item after the change, when the view type carries it. */
   readonly NewImage?: Readonly<Record<string, WireAttributeValue>> | undefined;
+  /** The item before the change, when the view type carries it. */
   readonly OldImage?: Readonly<Record<string, WireAttributeValue>> | undefined;
   /** Absent on Kinesis records. */
   readonly SequenceNumber?: string | undefined;
+  /** Size of the record in bytes. */
   readonly SizeBytes?: number | undefined;
   /** Absent on Kinesis records (which carry every image there is). */
   readonly StreamViewType?: string | undefined;
@@ -31,12 +35,19 @@ export interface ChangeRecordBody {
 
 /** A DynamoDB change record: Lambda event record, Streams API record, or the decoded data of a Kinesis record. */
 export interface ChangeRecordInput {
+  /** Unique id of the change (repeated on redelivery). */
   readonly eventID?: string | undefined;
+  /** `INSERT`, `MODIFY` or `REMOVE`. */
   readonly eventName?: string | undefined;
+  /** `aws:dynamodb`. */
   readonly eventSource?: string | undefined;
+  /** Region of the stream endpoint. */
   readonly awsRegion?: string | undefined;
+  /** Kinesis records only: the table the change belongs to. */
   readonly tableName?: string | undefined;
+  /** Keys, images, sequence number, time and size. */
   readonly dynamodb?: ChangeRecordBody | undefined;
+  /** Set on TTL deletions only (`Service` / `dynamodb.amazonaws.com`). */
   readonly userIdentity?: StreamRecordIdentity | null | undefined;
 }
 

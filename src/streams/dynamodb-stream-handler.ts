@@ -7,6 +7,7 @@ import type { StreamDecoder } from './stream-decoder.js';
 
 /** A Lambda `DynamoDBStreamEvent` (`@types/aws-lambda` fits), or any list of change records. */
 export interface DynamoDBStreamEventLike {
+  /** The batch, in shard order. */
   readonly Records: readonly ChangeRecordInput[];
 }
 

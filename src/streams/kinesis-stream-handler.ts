@@ -7,17 +7,22 @@ import type { StreamDecoder } from './stream-decoder.js';
 
 /** One record of a Lambda `KinesisStreamEvent` (`@types/aws-lambda` fits). */
 export interface KinesisRecordLike {
+  /** `shardId-…:<sequenceNumber>`. */
   readonly eventID?: string | undefined;
+  /** The Kinesis part of the record. */
   readonly kinesis: {
     /** Base64 of the JSON DynamoDB change record. */
     readonly data: string;
+    /** Kinesis sequence number: the identifier reported in `batchItemFailures`. */
     readonly sequenceNumber: string;
+    /** Kinesis partition key. */
     readonly partitionKey?: string | undefined;
   };
 }
 
 /** A Lambda `KinesisStreamEvent` from a Kinesis data stream that a DynamoDB table streams to. */
 export interface KinesisStreamEventLike {
+  /** The batch, in shard order. */
   readonly Records: readonly KinesisRecordLike[];
 }
 

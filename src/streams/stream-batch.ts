@@ -17,6 +17,7 @@ export interface StreamBatchOptions extends CatchAllCallbacks {
 
 /** The partial-batch response Lambda reads when `ReportBatchItemFailures` is enabled on the event source mapping. */
 export interface StreamBatchResponse {
+  /** The records not applied; empty on success. Lambda resumes at the lowest. */
   readonly batchItemFailures: { readonly itemIdentifier: string }[];
 }
 
@@ -24,9 +25,11 @@ export interface StreamBatchResponse {
 export interface StreamRecordFailure {
   /** The record's sequence number (`dynamodb.SequenceNumber`, or the Kinesis record's `sequenceNumber`). */
   readonly itemIdentifier: string | undefined;
+  /** The decoded record. */
   readonly record: DecodedRecord<StreamEntity>;
   /** `'failed'`: its callback (or decoding) failed; `'after-failure'`: an earlier record of the same item failed, so it was not run. */
   readonly reason: 'failed' | 'after-failure';
+  /** What the callback threw, or the `StreamRecordError` that explains the refusal. */
   readonly error: unknown;
 }
 

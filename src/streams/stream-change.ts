@@ -13,11 +13,14 @@ import type { ChangeRecordInput } from './change-source.js';
 
 /** Anything that can decode its own records: an `Entity` or an `EntityCore`. */
 export interface StreamEntity<N extends string = string, S extends AnyObjectSchema = AnyObjectSchema> {
+  /** The entity name (its entity-type value). */
   readonly name: N;
+  /** Its zod schema. */
   readonly schema: S;
   /** @internal */
   readonly model: EntityModel;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  /** Its `get`: only its key parameter's type is read (the typed keys). */
   get(key: any, ...rest: any[]): Promise<unknown>;
 }
 
@@ -102,6 +105,7 @@ export interface UnknownStreamRecord extends StreamRecordMeta {
   readonly keys: Readonly<Record<string, unknown>>;
   /** The images, unmarshalled as stored. */
   readonly newImage: Readonly<Record<string, unknown>> | undefined;
+  /** The old image, unmarshalled as stored. */
   readonly oldImage: Readonly<Record<string, unknown>> | undefined;
 }
 

@@ -11,3 +11,4 @@ export * from './errors/write-errors.js';
 export * from './errors/transport-errors.js';
 export * from './errors/limit-errors.js';
 export * from './errors/cursor-error.js';
+export * from './errors/stream-errors.js';

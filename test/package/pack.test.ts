@@ -69,6 +69,16 @@ describe('published package', () => {
     expect(cjs).toEqual(esm);
   });
 
+  it('exposes the streams entry with import and require', () => {
+    const code = (load: (m: string) => string) =>
+      `const s = ${load('tablewright/streams')}; const api = ${load('tablewright')}; console.log(JSON.stringify({ keys: Object.keys(s).sort(), shared: new s.StreamRecordError({ reason: 'keys', message: 'x' }) instanceof api.TablewrightError }));`;
+    const esm = run('streams.mjs', code((m) => `await import('${m}')`));
+    const cjs = run('streams.cjs', code((m) => `require('${m}')`));
+    expect(esm.keys).toEqual(expect.arrayContaining(['streamDecoder', 'dynamoDBStreamHandler', 'kinesisStreamHandler', 'streamRecordHandler', 'StreamRecordError']));
+    expect(esm.shared).toBe(true);
+    expect(cjs).toEqual(esm);
+  });
+
   it('ships type declarations for every entry point and nothing but dist', () => {
     const files = run('files.mjs', `
       import { readdirSync } from 'node:fs';

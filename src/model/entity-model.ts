@@ -74,9 +74,16 @@ const WRITE_OPTIONS = ['compress', 'version', 'timestamps'] as const;
  * Entity names defined per table object. Two entities with one name would
  * read and overwrite each other's items (the entity type attribute cannot
  * tell them apart), and the second one's version checks would report
- * conflicts with the first one's items.
+ * conflicts with the first one's items. Defining the same entity again (the
+ * same schema object, keys and options, e.g. a test helper called per test)
+ * is harmless and allowed.
  */
-const definedNames = new WeakMap<TableModel, Set<string>>();
+const definedNames = new WeakMap<TableModel, Map<string, { readonly schema: AnyObjectSchema; readonly signature: string }>>();
+
+/** What makes two definitions of one name the same entity. */
+function definitionSignature(keys: EntityKeys, features: EntityFeatures): string {
+  return JSON.stringify([keys, features.version ?? null, features.timestamps ?? null, features.ttl ?? null, features.compress ?? null]);
+}
 
 /** Validates an entity definition against its table and compiles it. @internal */
 export function compileEntity(
@@ -92,9 +99,11 @@ export function compileEntity(
   };
   if (!name) fail('a name is required');
   const names = definedNames.get(table);
-  if (names?.has(name)) {
+  const signature = definitionSignature(keys, features);
+  const earlier = names?.get(name);
+  if (earlier && (earlier.schema !== schema || earlier.signature !== signature)) {
     fail(
-      `an entity named "${name}" is already defined on this Table object (table ${table.name}); ` +
+      `another entity named "${name}" (other schema, keys or options) is already defined on this Table object (table ${table.name}); ` +
         'give each entity its own name, or declare a new Table object for a second, independent definition',
     );
   }
@@ -183,8 +192,8 @@ export function compileEntity(
   }
 
   // Reserved only once the definition is valid.
-  if (names) names.add(name);
-  else definedNames.set(table, new Set([name]));
+  if (names) names.set(name, { schema, signature });
+  else definedNames.set(table, new Map([[name, { schema, signature }]]));
   return {
     name,
     table,

@@ -18,9 +18,15 @@ import type { StreamDecoder } from './stream-decoder.js';
  *
  * @example
  * ```ts
+ * import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+ * import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
+ * import { streamDecoder, streamRecordHandler } from 'tablewright/streams';
+ *
+ * const decoder = streamDecoder([Order]);
  * const processor = new BatchProcessor(EventType.DynamoDBStreams);
- * export const handler = (event, context) =>
- *   processPartialResponse(event, streamRecordHandler(decoder, callbacks), processor, { context, processInParallel: false });
+ * const onRecord = streamRecordHandler(decoder, { Order: { modify: async () => undefined } });
+ * export const handler = (event: DynamoDBStreamEvent, context: Context) =>
+ *   processPartialResponse(event, onRecord, processor, { context, processInParallel: false });
  * ```
  */
 export function streamRecordHandler<E extends StreamEntity, V extends StreamViewType>(

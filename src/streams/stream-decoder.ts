@@ -63,7 +63,11 @@ const VIEWS = new Set<string>(['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_O
  *
  * @example
  * ```ts
- * const decoder = streamDecoder([Order, Customer], { view: 'NEW_AND_OLD_IMAGES' });
+ * import type { DynamoDBRecord } from 'aws-lambda';
+ * import { streamDecoder } from 'tablewright/streams';
+ *
+ * declare const record: DynamoDBRecord; // from a Lambda event, or a stream's GetRecords
+ * const decoder = streamDecoder([Order, User], { view: 'NEW_AND_OLD_IMAGES' });
  * const r = decoder.decode(record);
  * if (r.entity === 'Order' && r.kind === 'modify') console.log(r.oldItem.status, '→', r.newItem.status);
  * ```

@@ -16,8 +16,10 @@ const scope = new AsyncLocalStorage<DaxRoute>();
  *
  * @example
  * ```ts
- * const fresh = await withDaxRoute('dynamodb', () => Order.get(key));
- * await withDaxRoute('dynamodb', () => Order.batchPut(rows)); // write around DAX
+ * import { withDaxRoute } from 'tablewright/dax';
+ *
+ * const fresh = await withDaxRoute('dynamodb', () => Order.get({ orgId: 'o1', orderId: 'a' }));
+ * await withDaxRoute('dynamodb', () => batchWrite([Order.putOp(order)])); // write around DAX
  * ```
  */
 export function withDaxRoute<T>(route: DaxRoute, fn: () => T): T {

@@ -48,10 +48,15 @@ export interface RegionRouter extends Transport {
  *
  * @example
  * ```ts
+ * import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+ * import { regionRouter, Table } from 'tablewright';
+ *
+ * const east = new DynamoDBClient({ region: 'us-east-1' });
+ * const west = new DynamoDBClient({ region: 'us-west-2' });
  * const router = regionRouter({
  *   regions: [{ region: 'us-east-1', client: east }, { region: 'us-west-2', client: west }],
  *   homeRegionOf: ({ attributes }) => (attributes.pk?.S?.startsWith('EU#') ? 'eu-west-1' : undefined),
- *   onEvent: (e) => log.info(e),
+ *   onEvent: (e) => console.log(e.type),
  * });
  * const table = new Table({ name: 'app', client: east, transport: router, partitionKey: 'pk', sortKey: 'sk' });
  * ```

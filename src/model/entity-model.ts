@@ -78,11 +78,13 @@ const WRITE_OPTIONS = ['compress', 'version', 'timestamps'] as const;
  * same schema object, keys and options, e.g. a test helper called per test)
  * is harmless and allowed.
  */
-const definedNames = new WeakMap<TableModel, Map<string, { readonly schema: AnyObjectSchema; readonly signature: string }>>();
+const definedNames = new WeakMap<TableModel, Map<string, string>>();
 
-/** What makes two definitions of one name the same entity. */
-function definitionSignature(keys: EntityKeys, features: EntityFeatures): string {
-  return JSON.stringify([keys, features.version ?? null, features.timestamps ?? null, features.ttl ?? null, features.compress ?? null]);
+/** What makes two definitions of one name the same entity: attributes and their kinds, keys and options. */
+function definitionSignature(schema: AnyObjectSchema, keys: EntityKeys, features: EntityFeatures): string {
+  const shape = defOf(schema).shape ?? {};
+  const attributes = Object.keys(shape).sort().map((name) => [name, kindOf(shape[name]!)]);
+  return JSON.stringify([attributes, keys, features.version ?? null, features.timestamps ?? null, features.ttl ?? null, features.compress ?? null]);
 }
 
 /** Validates an entity definition against its table and compiles it. @internal */
@@ -99,9 +101,9 @@ export function compileEntity(
   };
   if (!name) fail('a name is required');
   const names = definedNames.get(table);
-  const signature = definitionSignature(keys, features);
+  const signature = definitionSignature(schema, keys, features);
   const earlier = names?.get(name);
-  if (earlier && (earlier.schema !== schema || earlier.signature !== signature)) {
+  if (earlier !== undefined && earlier !== signature) {
     fail(
       `another entity named "${name}" (other schema, keys or options) is already defined on this Table object (table ${table.name}); ` +
         'give each entity its own name, or declare a new Table object for a second, independent definition',
@@ -192,8 +194,8 @@ export function compileEntity(
   }
 
   // Reserved only once the definition is valid.
-  if (names) names.set(name, { schema, signature });
-  else definedNames.set(table, new Map([[name, { schema, signature }]]));
+  if (names) names.set(name, signature);
+  else definedNames.set(table, new Map([[name, signature]]));
   return {
     name,
     table,

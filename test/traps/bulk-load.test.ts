@@ -67,13 +67,18 @@ describe('bulk loads of version-locked entities', () => {
     return expect(batchWrite([Doc.putOp({ id: 'z', title: 'x' })])).rejects.toThrow(/load: true/);
   });
 
-  it('refuses the same entity name twice on one table', () => {
-    const define = (t: Table) =>
-      t.entity('Dup', { schema: z.object({ id: z.string() }), keys: { primary: { pk: ['DUP', 'id'], sk: ['DUP'] } } });
+  it('refuses a second, different entity with the same name on one table; the same definition again is harmless', () => {
+    const schema = z.object({ id: z.string(), version: z.number().int().optional() });
+    const define = (t: Table) => t.entity('Dup', { schema, keys: { primary: { pk: ['DUP', 'id'], sk: ['DUP'] } } });
     const shared = new Table({ name: 'dup-check', client, partitionKey: 'pk', sortKey: 'sk' });
     define(shared);
-    expect(() => define(shared)).toThrow(ConfigurationError);
-    expect(() => define(shared)).toThrow(/Dup.*already defined/);
+    expect(() => define(shared)).not.toThrow();
+    // The trap: an unlocked twin of a version-locked entity would read and write the same items.
+    const lockedTwin = () => shared.entity('Dup', { schema, keys: { primary: { pk: ['DUP', 'id'], sk: ['DUP'] } }, version: true });
+    expect(lockedTwin).toThrow(ConfigurationError);
+    expect(lockedTwin).toThrow(/Dup.*already defined/);
+    const otherKeys = () => shared.entity('Dup', { schema, keys: { primary: { pk: ['DUP2', 'id'], sk: ['DUP'] } } });
+    expect(otherKeys).toThrow(ConfigurationError);
     // A fresh Table object per definition is fine (tests, examples, other services).
     expect(() => define(new Table({ name: 'dup-check', client, partitionKey: 'pk', sortKey: 'sk' }))).not.toThrow();
   });

@@ -23,7 +23,8 @@ export interface StoredChange {
  * Write units of one item write (developer guide, capacity unit consumption;
  * matches DynamoDB Local's `ConsumedCapacity` with `INDEXES`):
  * - table: the larger of the item before and after, in 1 KB units (a delete:
- *   the deleted item; deleting a missing item still costs 1);
+ *   the deleted item; deleting a missing item still costs 1, also in a
+ *   transaction, as measured on DynamoDB Local);
  * - each index: a new entry costs its size, a removed entry its size, a changed
  *   index key a delete plus a put, a changed projected value the larger entry,
  *   and a change of attributes the index does not project nothing;
@@ -35,7 +36,8 @@ export interface StoredChange {
 export function predictStoredWrite(table: TableModel, change: StoredChange, transactional = false): CapacityPrediction {
   const { before, after } = change;
   const sizeOf = (item: Readonly<Record<string, unknown>> | undefined) => (item === undefined ? 0 : measureItem(item, []));
-  const tableUnits = writeUnits(Math.max(sizeOf(before), sizeOf(after)), transactional);
+  // Deleting a missing item costs 1 unit, inside a transaction too (measured on DynamoDB Local).
+  const tableUnits = before === undefined && after === undefined ? 1 : writeUnits(Math.max(sizeOf(before), sizeOf(after)), transactional);
   const old = indexEntries(table, before);
   const now = indexEntries(table, after);
   const indexes: Record<string, number> = {};

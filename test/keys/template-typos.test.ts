@@ -36,7 +36,7 @@ describe('key templates refuse static segments that look like attributes', () =>
   });
 
   it('keeps the usual labels: a label next to its own attribute, short words, different words', () => {
-    const Order = table.entity('Order', {
+    const Order = table.entity('OrderLabels', {
       schema,
       keys: { primary: { pk: ['TENANT', 'tenantId', 'STATUS', 'status'], sk: ['ORDER', 'orderId', 'AT', 'createdAt'] } },
     });
@@ -46,7 +46,7 @@ describe('key templates refuse static segments that look like attributes', () =>
   });
 
   it('accepts { static } for a segment that legitimately looks like an attribute, and stores it verbatim', () => {
-    const Order = table.entity('Order', {
+    const Order = table.entity('OrderStatic', {
       schema,
       keys: { primary: { pk: ['TENANT', { static: 'tenantID' }, 'tenantId'], sk: [{ static: 'orderId' }, 'orderId'] } },
     });

@@ -187,13 +187,9 @@ describe('no error escapes the TablewrightError hierarchy (property, against Loc
     await checkCalls(expressionCalls, ['primitive'], 80);
   });
 
-  // A key that is not an object reaches the key templates as it is (keys: src/keys/key-template.ts).
-  it.todo('whole keys of the wrong type (keys: src/keys/)');
-
-  // Paths that are not strings or segment arrays, and update inputs that are not objects or functions,
-  // reach parsePath / changesToActions as they are (conds: src/expressions/attribute-path.ts, update-builder.ts).
-  it.todo('attribute paths, update operands and update inputs of the wrong type (conds: src/expressions/)');
-
-  // Options and operation lists that are not objects/arrays reach operations/, batch/ and transactions/ (arch).
-  it.todo('options, projections and operation lists of the wrong type (arch: operations/, batch/, transactions/)');
+  // KNOWN GAPS, not covered by this test yet (each still throws a plain error; tracked in the
+  // correctness issue's note): a whole key that is not an object (src/keys/key-template.ts);
+  // attribute paths, update operands and update inputs of the wrong type (src/expressions/
+  // attribute-path.ts, update-builder.ts); options, projections and operation lists that are not
+  // objects or arrays (src/actions/, src/request/).
 });

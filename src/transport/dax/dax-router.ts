@@ -69,7 +69,7 @@ export interface DaxRouterOptions {
  * | conditional write that reads its failure from the item | DynamoDB (`conditionalWrites`) |
  * | read DAX failed | DynamoDB (fallback) |
  *
- * A route can be forced per call with {@link withDaxRoute} or `SendOptions.route`.
+ * A route can be forced per call with the action's `route` option or for a whole scope with {@link withDaxRoute}.
  * Pass it as the table's `transport`.
  */
 export function daxRouter(options: DaxRouterOptions): Transport {

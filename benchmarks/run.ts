@@ -3,7 +3,7 @@
  * `npm run bench -- --quick` — short smoke run (CI). Options:
  *   --modes=stub,canned,local   which get modes to run (default all)
  *   --no-extras                 skip query/batch/import/bundle/type-check measures
- *   --extras=bundle,cold-import only these extras (query-format, batch-get, cold-import, bundle, typecheck)
+ *   --extras=bundle,cold-import only these extras (query-format, batch-get, cold-import, bundle, typecheck, dax-get, export-read)
  *   --rows=a,b                  only these rows (raw-client is always kept: ratios need it)
  *   --out=-suffix               write results/latest<suffix>.* instead of latest.*
  * Peers come from benchmarks/node_modules (`npm ci --prefix benchmarks`).
@@ -23,6 +23,8 @@ import { hasPeer } from './lib/peer.js';
 import { environment, markdown, type ExtraResult, type RowResult } from './lib/report.js';
 import { clientDynamodb, makeClient, type Target } from './lib/sdk.js';
 import { runExtras } from './extras/index.js';
+import { daxGet } from './dax-get.js';
+import { exportRead } from './export-read.js';
 
 /**
  * Node 20 counts CPU per process only. Re-run ourselves with V8's GC on the
@@ -128,6 +130,8 @@ async function main() {
       await runMode('local', 'local-c32', 32, PLAN.localC32);
     }
     if (withExtras) extras = await runExtras({ quick, items, log, key: KEY, ...(onlyExtras ? { only: onlyExtras } : {}) });
+    if (withExtras && (!onlyExtras || onlyExtras.includes('dax-get'))) extras.push(...(await daxGet({ quick, log, endpoint: local.endpoint })));
+    if (withExtras && (!onlyExtras || onlyExtras.includes('export-read'))) extras.push(...(await exportRead({ quick, log })));
   } finally {
     canned?.stop();
     seedClient.destroy();

@@ -77,7 +77,7 @@ describe('backup, restore, export and import errors: every code the SDK model li
       for (const code of codes) {
         const Exception = (sdk as unknown as Record<string, new (args: object) => Error>)[code];
         expect(Exception, code).toBeTypeOf('function');
-        const raw = new Exception({ message: `${code} from the service`, $metadata: {} });
+        const raw = new Exception!({ message: `${code} from the service`, $metadata: {} });
         const context = { table: 'orders', operation };
         const mapped = toBackupError(mapControlError(raw, context), context) as TablewrightError;
         expect(mapped, `${operation} ${code}`).toBeInstanceOf(EXPECTED[code]!);

@@ -7,6 +7,7 @@ import { queryFormat } from './query-format.js';
 import { typecheck } from './typecheck.js';
 import { writes } from './writes.js';
 import { queries } from './queries.js';
+import { scaling } from './scaling.js';
 import { hasPeer } from '../lib/peer.js';
 
 export interface ExtrasContext {
@@ -26,6 +27,7 @@ export async function runExtras(ctx: ExtrasContext): Promise<ExtraResult[]> {
   if (want('query-format')) out.push(...(await queryFormat(ctx)));
   if (want('batch-get')) out.push(...(await batchGet(ctx)));
   if (want('queries')) out.push(...(await queries(ctx)));
+  if (want('scaling')) out.push(...(await scaling(ctx)));
   if (want('writes')) out.push(...(await writes(ctx)));
   if (await hasPeer('esbuild')) {
     if (want('cold-import')) out.push(...(await coldImport(ctx)));

@@ -128,7 +128,8 @@ async function main() {
     if (modes.includes('local')) {
       await runMode('local', 'local', 1, PLAN.local);
       await runMode('local', 'local-c32', 32, PLAN.localC32);
-      await runMode('local', 'local-c256', 256, PLAN.localC256);
+      // 256 in flight is a full-run row: on a loaded CI machine Local resets some of those sockets.
+      if (!quick) await runMode('local', 'local-c256', 256, PLAN.localC256);
     }
     if (withExtras) extras = await runExtras({ quick, items, log, key: KEY, ...(onlyExtras ? { only: onlyExtras } : {}) });
     if (withExtras && (!onlyExtras || onlyExtras.includes('dax-get'))) extras.push(...(await daxGet({ quick, log, endpoint: local.endpoint })));

@@ -286,29 +286,37 @@ export interface UnprocessedEntry<T = unknown> {
 
 /**
  * A batch could not read or write everything: retries ran out, or a
- * non-retryable error stopped it (`cause`). `unprocessed` lists exactly the
- * inputs not done; everything else was done.
+ * non-retryable error stopped it (`cause`). `unprocessed` lists the inputs
+ * not done (handed back by DynamoDB, rejected, or never sent); for
+ * `batchWrite`, `outcomeUnknown` lists the writes a failed send may have
+ * applied (lost connection, timeout, 5xx) that no later send confirmed.
+ * Everything else was done. Resending either list is safe for puts and deletes.
  */
 export class UnprocessedItemsError<T = unknown> extends TablewrightError {
   override readonly name = 'UnprocessedItemsError';
   readonly operation: 'BatchWriteItem' | 'BatchGetItem';
   readonly reason: 'retries-exhausted' | 'error';
   readonly unprocessed: readonly UnprocessedEntry<T>[];
+  /** `batchWrite`: writes whose outcome is unknown (a failed send may have applied them). Empty for `batchGet`. */
+  readonly outcomeUnknown: readonly UnprocessedEntry<T>[];
   /** For `batchGet`: the results in input order (`undefined` for missing and unprocessed keys). */
   readonly items: readonly unknown[] | undefined;
   constructor(args: {
     operation: 'BatchWriteItem' | 'BatchGetItem';
     reason: 'retries-exhausted' | 'error';
     unprocessed: readonly UnprocessedEntry<T>[];
+    outcomeUnknown?: readonly UnprocessedEntry<T>[];
     items?: readonly unknown[];
     cause?: unknown;
   }) {
     const what = args.operation === 'BatchGetItem' ? 'keys not read' : 'items not written';
     const why = args.reason === 'error' ? `stopped by ${(args.cause as Error | undefined)?.message ?? 'an error'}` : 'retries exhausted';
-    super(`${args.operation}: ${args.unprocessed.length} ${what} (${why})`, { cause: args.cause });
+    const unknown = args.outcomeUnknown?.length ? `, ${args.outcomeUnknown.length} of unknown outcome` : '';
+    super(`${args.operation}: ${args.unprocessed.length} ${what}${unknown} (${why})`, { cause: args.cause });
     this.operation = args.operation;
     this.reason = args.reason;
     this.unprocessed = args.unprocessed;
+    this.outcomeUnknown = args.outcomeUnknown ?? [];
     this.items = args.items;
   }
 }

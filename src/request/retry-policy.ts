@@ -6,13 +6,18 @@
  * token or an idempotency token use it when the SDK has given up on a
  * transient error (its own retries or its retry quota spent).
  *
- * Defaults: batches 60 s / 100 sends per chunk, base 50 ms, cap 2 s;
+ * Defaults: batches 60 s / 100 sends per chunk (the deadline counted per
+ * chunk), base 50 ms, cap 2 s;
  * single-item writes and transactions 10 s / 4 sends, base 25 ms, cap 1 s.
  */
 export interface RetryPolicy {
   /** Sends in total (per chunk for batches), including the first. */
   readonly maxAttempts?: number | undefined;
-  /** No resend starts once this many ms have passed since the call began (a delay never runs past it). */
+  /**
+   * No resend starts once this many ms have passed since the first send (of
+   * the chunk, for batches: a large batch's late chunks get the same time as
+   * its first ones); a delay never runs past it.
+   */
   readonly deadlineMs?: number | undefined;
   /** Base delay in ms: retry n waits `random() * min(maxDelayMs, baseDelayMs * 2^(n-1))`. */
   readonly baseDelayMs?: number | undefined;
@@ -42,12 +47,14 @@ export const WRITE_RETRY: RetryDefaults = { maxAttempts: 4, deadlineMs: 10_000, 
 /** A {@link RetryPolicy} with every default filled in, its clock started. @internal */
 export interface ResolvedRetryPolicy {
   readonly maxAttempts: number;
-  /** Whether send number `attempt` (1-based; the first is always allowed) may start: within both bounds. */
-  readonly mayRetry: (attempt: number) => boolean;
-  /** Waits before retry number `retry` (1-based), never past the deadline. */
-  readonly backoff: (retry: number) => Promise<void>;
+  /** Whether send number `attempt` (1-based; the first is always allowed) may start: within both bounds, the deadline counted from `since` (default: when the policy was resolved). */
+  readonly mayRetry: (attempt: number, since?: number) => boolean;
+  /** Waits before retry number `retry` (1-based), never past the deadline counted from `since`. */
+  readonly backoff: (retry: number, since?: number) => Promise<void>;
   /** Milliseconds since the policy was resolved (the call began). */
   readonly elapsed: () => number;
+  /** The policy's clock. */
+  readonly now: () => number;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -62,12 +69,13 @@ export function resolveRetryPolicy(policy: RetryPolicy = {}, defaults: RetryDefa
   const maxAttempts = Math.max(1, Math.floor(policy.maxAttempts ?? defaults.maxAttempts));
   const deadlineMs = Math.max(0, policy.deadlineMs ?? defaults.deadlineMs);
   const started = now();
-  const left = () => deadlineMs - (now() - started);
+  const left = (since: number) => deadlineMs - (now() - since);
   return {
     maxAttempts,
-    mayRetry: (attempt) => attempt <= 1 || (attempt <= maxAttempts && left() > 0),
-    backoff: (retry) => sleep(Math.max(0, Math.min(left(), fullJitterDelay(retry, base, cap, random)))),
+    mayRetry: (attempt, since = started) => attempt <= 1 || (attempt <= maxAttempts && left(since) > 0),
+    backoff: (retry, since = started) => sleep(Math.max(0, Math.min(left(since), fullJitterDelay(retry, base, cap, random)))),
     elapsed: () => now() - started,
+    now,
   };
 }
 

@@ -47,11 +47,12 @@ export async function sendChunks<E>(args: {
     args.concurrency,
     async (c) => {
       let pending = args.chunks[c]!;
+      const since = args.policy.now();
       for (let attempt = 1; pending.length > 0; attempt++) {
         if (failure !== undefined) break;
         if (attempt > 1) {
-          if (!args.policy.mayRetry(attempt)) break;
-          await args.policy.backoff(attempt - 1);
+          if (!args.policy.mayRetry(attempt, since)) break;
+          await args.policy.backoff(attempt - 1, since);
           if (failure !== undefined || args.abortSignal?.aborted) break;
           retries++;
           for (const e of pending) retried.add(e);

@@ -45,6 +45,5 @@ describe(`fault suite: a ${ITEMS.toLocaleString('en-US')}-item batch write`, () 
       maxRequests: Math.ceil(ITEMS / 25) * 100,
       minShare: 0.2,
     });
-    expect(elapsed).toBeLessThan(FULL ? 120_000 : 60_000);
   }, TIMEOUT);
 });

@@ -12,9 +12,9 @@ export interface BatchWriteOptions {
   /** Requests in flight at once. Default 4. */
   readonly concurrency?: number | undefined;
   /**
-   * Retry of `UnprocessedItems` and transient errors. Default: resend until
-   * 60 s have passed (at most 100 sends per chunk), full-jitter backoff from
-   * 50 ms capped at 2 s.
+   * Retry of `UnprocessedItems` and transient errors. Default: resend a chunk
+   * until 60 s have passed since its first send (at most 100 sends per
+   * chunk), full-jitter backoff from 50 ms capped at 2 s.
    */
   readonly retry?: RetryPolicy | undefined;
   /** Return the unprocessed operations instead of throwing `UnprocessedItemsError` when retries run out. */

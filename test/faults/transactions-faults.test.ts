@@ -6,7 +6,7 @@ import { faultSuite, reportRun, size, stopAt, TIMEOUT } from './fault-suite.js';
 // 30 % faults on transactions: conflicts (cancelled, nothing applied), lost responses (applied), throttling.
 const suite = faultSuite({ seed: 6, rates: { 'transaction-conflict': 0.12, 'reset-after': 0.12, throttling: 0.06 } });
 
-const TRANSFERS = size(30, 400);
+const TRANSFERS = size(24, 400);
 
 const cases: Array<[string, boolean, (c: ReturnType<typeof suite.client>) => Transport]> = [
   ['sdk', true, sdkTransport],

@@ -83,7 +83,7 @@ export type { RecordKind, StreamRecordLike, StreamRecordIdentity } from './strea
 
 // transactions, batch, optimistic locking, timestamps
 export { transactWrite } from './actions/transact-write/transact-write.js';
-export type { TransactWriteOptions } from './actions/transact-write/transact-write.js';
+export type { TransactWriteOptions, TransactWriteResult, TransactWriteStats } from './actions/transact-write/transact-write.js';
 export { transactGet } from './actions/transact-get/transact-get.js';
 export type { TransactGetOptions } from './actions/transact-get/transact-get.js';
 export { idempotencyToken, writeIdempotently } from './actions/transact-write/idempotent-write.js';
@@ -92,6 +92,7 @@ export { batchGet } from './actions/batch-get/batch-get.js';
 export type { BatchGetOptions, BatchGetResult } from './actions/batch-get/batch-get.js';
 export { batchWrite } from './actions/batch-write/batch-write.js';
 export type { BatchWriteOptions, BatchWriteResult } from './actions/batch-write/batch-write.js';
+export type { BatchStats } from './request/send-chunks.js';
 export type { RetryPolicy } from './request/retry-policy.js';
 export type { WriteOperation } from './request/write-operation.js';
 export type { PutOpOptions } from './actions/put/put-op.js';
@@ -103,12 +104,13 @@ export type { TimestampsConfig, TimestampFormat } from './extensions/timestamps/
 export {
   VersionConflictError,
   WriteOutcomeUnknownError,
+  WriteUnconfirmedError,
   TransactionCanceledError,
   IdempotencyError,
   RequestLimitError,
   UnprocessedItemsError,
 } from './errors.js';
-export type { CancellationReason, UnprocessedEntry } from './errors.js';
+export type { CancellationReason, UnprocessedEntry, WriteOutcomeUnknownReason } from './errors.js';
 // direct transport
 export { directTransport } from './transport/direct/direct-transport.js';
 export type { DirectTransportOptions } from './transport/direct/direct-transport.js';

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { ValidationError, type ValidationIssue } from '../errors.js';
 import type { EntityModel } from './entity-model.js';
 import { assertWritable } from '../marshalling/writable-input.js';
+import { migrateStoredInput, storedSchemaVersion } from './schema-versions.js';
 
 /**
  * Conversions between an entity's typed values and stored items. Pure
@@ -90,6 +91,15 @@ export function fromStoredItem(
   const input: Record<string, unknown> = {};
   for (const name in raw) {
     if (!model.generatedAttributes.has(name)) input[name] = raw[name];
+  }
+  const versions = model.versions;
+  if (versions !== undefined) {
+    // Older items are migrated to the current schema; newer ones are refused, never downgraded.
+    const key = keyValues(model, raw);
+    const from = storedSchemaVersion(versions, raw[versions.attribute], model.name, key);
+    if (from !== versions.current) {
+      return validateRead(model, migrateStoredInput(versions, input, from, model.name, key), schema);
+    }
   }
   const converted = model.fromStorage ? model.fromStorage(input) : input;
   return validateRead(model, converted, schema);

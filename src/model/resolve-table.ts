@@ -68,6 +68,7 @@ export function resolveTable(config: TableConfig): TableModel {
     deletionProtection: config.deletionProtection ?? false,
     entityTypeAttribute: config.entityTypeAttribute ?? '_et',
     writeTokenAttribute: config.writeTokenAttribute ?? '_wt',
+    schemaVersionAttribute: config.schemaVersionAttribute ?? '_sv',
     delimiter,
     cursorSecret: typeof secret === 'string' ? new TextEncoder().encode(secret) : secret,
     clock: config.clock ?? Date.now,

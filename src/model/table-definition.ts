@@ -49,6 +49,12 @@ export interface TableConfig {
    * read; no schema field may use the name. Default `_wt`.
    */
   readonly writeTokenAttribute?: string | undefined;
+  /**
+   * Bookkeeping attribute holding the schema version an item was written at,
+   * for entities that declare `versions` (older items are migrated on read).
+   * Stripped on read; no schema field may use the name. Default `_sv`.
+   */
+  readonly schemaVersionAttribute?: string | undefined;
   /** Delimiter between key segments. One non-alphanumeric character, default `#`. */
   readonly delimiter?: string | undefined;
   /**
@@ -76,6 +82,7 @@ export interface TableModel {
   readonly deletionProtection: boolean;
   readonly entityTypeAttribute: string;
   readonly writeTokenAttribute: string;
+  readonly schemaVersionAttribute: string;
   readonly delimiter: string;
   readonly cursorSecret: Uint8Array | undefined;
   readonly clock: () => number;

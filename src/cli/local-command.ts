@@ -19,10 +19,13 @@ export async function localCommand(options: LocalOptions): Promise<number> {
       `  new DynamoDBClient({ endpoint: '${local.endpoint}', region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } })\n` +
       'Press Ctrl+C to stop.',
   );
+  // Signal listeners alone do not keep Node running: hold it open until one arrives.
+  const alive = setInterval(() => undefined, 1 << 30);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  clearInterval(alive);
   await local.stop();
   out.info('DynamoDB Local stopped');
   return EXIT.ok;

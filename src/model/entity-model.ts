@@ -8,7 +8,7 @@ import { defOf, kindOf } from '../schema/zod-def.js';
 import type { ResolvedIndex, TableModel } from './table-definition.js';
 import type { AnyObjectSchema, EntityKeys } from './entity-types.js';
 import type { WriteExtension, WriteExtensionFactory } from './write-extension.js';
-import { compileSchemaVersions, type CompiledSchemaVersions } from './schema-versions.js';
+import type { CompiledSchemaVersions, SchemaVersions } from './schema-versions.js';
 
 /** The compiled keys of the primary key or one index. @internal */
 export interface CompiledIndexKeys {
@@ -186,10 +186,10 @@ export function compileEntity(
   const compression = compilers.compression?.(name, shape, features.compress, keyAttributes);
   const toStorage = compileToStorage(schema);
   const fromStorage = compileFromStorage(schema);
-  const versions =
-    features.versions === undefined
-      ? undefined
-      : compileSchemaVersions(features.versions, schema, table.schemaVersionAttribute, compression && ((v) => compression.decompress(v)), fail);
+  // The declaration compiles itself: programs without versions carry none of that code.
+  const declared = features.versions as Partial<SchemaVersions> | undefined;
+  if (declared !== undefined && typeof declared?.compile !== 'function') fail('versions must be built with schemaVersions(v1).next(v2, up)…');
+  const versions = declared?.compile!(schema, table.schemaVersionAttribute, compression && ((v) => compression.decompress(v)), fail);
   const extensions: WriteExtension[] = [];
   for (const factory of factories) {
     const extension = factory.create({ table, entity: name, shape, config: features, fail });

@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import { ValidationError, type ValidationIssue } from '../errors.js';
 import type { EntityModel } from './entity-model.js';
 import { assertWritable } from '../marshalling/writable-input.js';
-import { migrateStoredInput, storedSchemaVersion } from './schema-versions.js';
 
 /**
  * Conversions between an entity's typed values and stored items. Pure
@@ -96,9 +95,9 @@ export function fromStoredItem(
   if (versions !== undefined) {
     // Older items are migrated to the current schema; newer ones are refused, never downgraded.
     const key = keyValues(model, raw);
-    const from = storedSchemaVersion(versions, raw[versions.attribute], model.name, key);
+    const from = versions.storedVersion(raw[versions.attribute], model.name, key);
     if (from !== versions.current) {
-      return validateRead(model, migrateStoredInput(versions, input, from, model.name, key), schema);
+      return validateRead(model, versions.migrate(input, from, model.name, key), schema);
     }
   }
   const converted = model.fromStorage ? model.fromStorage(input) : input;

@@ -48,6 +48,14 @@ export class SchemaVersions<S extends AnyObjectSchema = AnyObjectSchema> {
   next<N extends AnyObjectSchema>(schema: N, up: (previous: z.output<S>) => z.input<N>): SchemaVersions<N> {
     return new SchemaVersions<N>([...this.steps, { schema, up: up as (previous: never) => unknown }]);
   }
+
+  /**
+   * Compiles the versions for an entity (the model calls it, so programs
+   * without versions carry none of this code). @internal
+   */
+  compile(schema: AnyObjectSchema, attribute: string, decompress: Converter | undefined, fail: (message: string) => never): CompiledSchemaVersions {
+    return compileSchemaVersions(this, schema, attribute, decompress, fail);
+  }
 }
 
 /**
@@ -87,25 +95,30 @@ export interface CompiledSchemaVersions {
   readonly steps: readonly CompiledStep[];
   /** Undoes compression before an older version's conversions (the same attributes are compressed in every version). */
   readonly decompress: Converter | undefined;
+  /** {@link storedSchemaVersion} bound to these versions. */
+  storedVersion(value: unknown, entity: string, key: Readonly<Record<string, unknown>> | undefined): number;
+  /** {@link migrateStoredInput} bound to these versions. */
+  migrate(input: Record<string, unknown>, from: number, entity: string, key: Readonly<Record<string, unknown>> | undefined): unknown;
 }
 
 /** Validates a `versions` declaration against the entity's schema and compiles it. @internal */
-export function compileSchemaVersions(
-  versions: unknown,
+function compileSchemaVersions(
+  versions: SchemaVersions,
   schema: AnyObjectSchema,
   attribute: string,
   decompress: Converter | undefined,
   fail: (message: string) => never,
 ): CompiledSchemaVersions {
-  if (!(versions instanceof SchemaVersions)) fail('versions must be built with schemaVersions(v1).next(v2, up)…');
-  const declared = versions as SchemaVersions;
-  if (declared.current !== schema) fail('versions: the last schema version must be the entity schema (the same zod object)');
-  return {
+  if (versions.current !== schema) fail('versions: the last schema version must be the entity schema (the same zod object)');
+  const compiled: CompiledSchemaVersions = {
     attribute,
-    current: declared.version,
-    steps: declared.steps.map((s) => ({ schema: s.schema, fromStorage: compileFromStorage(s.schema), up: s.up as CompiledStep['up'] })),
+    current: versions.version,
+    steps: versions.steps.map((s) => ({ schema: s.schema, fromStorage: compileFromStorage(s.schema), up: s.up as CompiledStep['up'] })),
     decompress,
+    storedVersion: (value, entity, key) => storedSchemaVersion(compiled, value, entity, key),
+    migrate: (input, from, entity, key) => migrateStoredInput(compiled, input, from, entity, key),
   };
+  return compiled;
 }
 
 /** The version of a stored item (no attribute: 1); {@link SchemaVersionError} when newer than `current` or malformed. @internal */

@@ -112,3 +112,10 @@ export type { ReplicaPlan, ReplicaStep, ReplicaStepKind, LiveReplica } from './a
 export { ReplicaDeclarationError, ReplicaPlanError, ReplicaFailedError } from './admin/replicas/replica-errors.js';
 export type { ReplicaDeclarationProblem, ReplicaPlanConflict } from './admin/replicas/replica-errors.js';
 export { MRSC_REGION_SETS, regionSetOf } from './admin/replicas/region-sets.js';
+// backfills (schema evolution): one process, or planned units run anywhere
+export { backfill, runBackfillUnit } from './migrations/run-backfill.js';
+export type { BackfillEntity, BackfillOptions, WholeBackfillOptions, BackfillReport, BackfillItemEvent } from './migrations/run-backfill.js';
+export { planBackfill } from './migrations/backfill-plan.js';
+export type { BackfillPlan, BackfillPlanOptions, BackfillUnit } from './migrations/backfill-plan.js';
+export type { BackfillProgress } from './migrations/backfill-progress.js';
+export type { BackfillCounts } from './migrations/backfill-checkpoint.js';

@@ -33,3 +33,5 @@ export {
   ItemTooLargeError,
 } from './errors.js';
 export type { ValidationIssue, KeyErrorReason } from './errors.js';
+export { schemaVersions, SchemaVersions } from './model/schema-versions.js';
+export { SchemaVersionError, MigrationError } from './errors.js';

@@ -179,3 +179,8 @@ export type {
 export type { RegionHealth } from './transport/region-router/region-health.js';
 export { isRegionFailure } from './transport/region-router/region-failure.js';
 export { PinnedRegionUnavailableError, RegionsUnavailableError, MixedHomeRegionsError, type PinReason, type RegionFailure } from './transport/region-router/region-errors.js';
+
+// schema evolution
+export { schemaVersions, SchemaVersions } from './model/schema-versions.js';
+export { SchemaVersionError, MigrationError, OutdatedItemError } from './errors.js';
+export type { SchemaVersionErrorReason } from './errors.js';

@@ -71,6 +71,7 @@ export function resolveTable(config: TableConfig): TableModel {
     entityTypeAttribute: config.entityTypeAttribute ?? '_et',
     writeTokenAttribute: config.writeTokenAttribute ?? '_wt',
     writeTokenHistory: history,
+    schemaVersionAttribute: config.schemaVersionAttribute ?? '_sv',
     delimiter,
     cursorSecret: typeof secret === 'string' ? new TextEncoder().encode(secret) : secret,
     clock: config.clock ?? Date.now,

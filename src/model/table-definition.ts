@@ -58,6 +58,12 @@ export interface TableConfig {
    * past that it is `WriteOutcomeUnknownError`, never a conflict. 1 keeps only the newest.
    */
   readonly writeTokenHistory?: number | undefined;
+  /**
+   * Bookkeeping attribute holding the schema version an item was written at,
+   * for entities that declare `versions` (older items are migrated on read).
+   * Stripped on read; no schema field may use the name. Default `_sv`.
+   */
+  readonly schemaVersionAttribute?: string | undefined;
   /** Delimiter between key segments. One non-alphanumeric character, default `#`. */
   readonly delimiter?: string | undefined;
   /**
@@ -86,6 +92,7 @@ export interface TableModel {
   readonly entityTypeAttribute: string;
   readonly writeTokenAttribute: string;
   readonly writeTokenHistory: number;
+  readonly schemaVersionAttribute: string;
   readonly delimiter: string;
   readonly cursorSecret: Uint8Array | undefined;
   readonly clock: () => number;

@@ -1,3 +1,4 @@
+import type { CapacityOption } from '../../observability/request-event.js';
 import { ConditionFailedError } from '../../errors.js';
 import { resolveCondition, type ConditionInput } from '../../expressions/condition-builder.js';
 import type { ConditionNode } from '../../expressions/condition-node.js';
@@ -9,7 +10,7 @@ import { send } from '../../request/send.js';
 import { preparePut } from './put-request.js';
 
 /** Options of `Entity.put`. */
-export interface PutOptions<T> {
+export interface PutOptions<T> extends CapacityOption {
   /** Write only if this holds for the item currently stored under the key. */
   readonly condition?: ConditionInput<T> | undefined;
   /** `'ALL_OLD'` returns the item that was replaced. */
@@ -28,7 +29,7 @@ export async function putItem(model: EntityModel, item: unknown, options: PutOpt
   if (options.returnValues === 'ALL_OLD') prepared.input.ReturnValues = 'ALL_OLD';
   let output;
   try {
-    output = await send(model.table, 'PutItem', prepared.input, { entity: model.name, key: prepared.key, abortSignal: options.abortSignal });
+    output = await send(model.table, 'PutItem', prepared.input, { entity: model.name, key: prepared.key, abortSignal: options.abortSignal, capacity: options.returnConsumedCapacity });
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
     const outcome = interpretConditionFailure(model, prepared.guard, error, 'put');

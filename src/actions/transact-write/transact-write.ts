@@ -1,3 +1,4 @@
+import type { CapacityOption } from '../../observability/request-event.js';
 import type { TransactWriteItemsCommandInput } from '@aws-sdk/client-dynamodb';
 import { send } from '../../request/send.js';
 import { checkTransactionLimits, transactWriteActionSize } from '../../limits/request-limits.js';
@@ -6,7 +7,7 @@ import { transactionTable } from '../../request/transaction-table.js';
 import { mapTransactionError } from '../../request/cancellation-reasons.js';
 
 /** Options of {@link transactWrite}. */
-export interface TransactWriteOptions {
+export interface TransactWriteOptions extends CapacityOption {
   /**
    * `ClientRequestToken` (1–36 characters): repeating the same call with the
    * same token within 10 minutes is a no-op; with other parameters it throws
@@ -45,7 +46,7 @@ export async function transactWrite(ops: readonly TransactionParticipant[], opti
   const input: TransactWriteItemsCommandInput = { TransactItems: ops.map((op) => op.request) };
   if (options.token !== undefined) input.ClientRequestToken = options.token;
   try {
-    await send(table, 'TransactWriteItems', input, { abortSignal: options.abortSignal });
+    await send(table, 'TransactWriteItems', input, { abortSignal: options.abortSignal, capacity: options.returnConsumedCapacity });
   } catch (error) {
     throw mapTransactionError(error, ops, options.token);
   }

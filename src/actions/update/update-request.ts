@@ -1,3 +1,4 @@
+import type { CapacityOption } from '../../observability/request-event.js';
 import type { UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
 import type { EntityModel } from '../../model/entity-model.js';
 import { keyValues, primaryKey } from '../../model/item-codec.js';
@@ -60,7 +61,7 @@ export interface UpdateOpOptions<T> {
 }
 
 /** Options of `Entity.update`. */
-export interface UpdateOptions<T> extends UpdateOpOptions<T> {
+export interface UpdateOptions<T> extends UpdateOpOptions<T>, CapacityOption {
   /**
    * `'ALL_NEW'` returns the whole item after the update (parsed by the schema),
    * `'ALL_OLD'` the item before it, `'UPDATED_NEW'` / `'UPDATED_OLD'` only the

@@ -110,7 +110,10 @@ export function daxRouter(options: DaxRouterOptions): Transport {
       }
       if (!read) recordWrite(operation, input, path, config);
       const table = tableOf(input);
-      const options = sendOptions?.abortSignal ? { abortSignal: sendOptions.abortSignal } : undefined;
+      // The request event's slot travels on, so the inner transports record where they sent it.
+      const observation = sendOptions?.observation;
+      const options = sendOptions?.abortSignal || observation ? ({ abortSignal: sendOptions?.abortSignal, observation } as SendOptions) : undefined;
+      if (observation) observation.path = path;
       if (path === 'dynamodb') return settle(dynamodb.send(operation, input, options), { operation, table, path, reason });
       try {
         const output = await dax.send(operation, input, options);
@@ -123,6 +126,7 @@ export function daxRouter(options: DaxRouterOptions): Transport {
           throw error;
         }
         daxDownUntil = clock() + fallback.cooldownMs;
+        if (observation) observation.path = 'dynamodb';
         return settle(dynamodb.send(operation, input, options), { operation, table, path: 'dynamodb', reason: 'fallback', daxError: error });
       }
     },

@@ -1,4 +1,4 @@
-import type { OperationMap, OperationName, Transport, TransportCapabilities } from '../transport.js';
+import type { OperationMap, OperationName, SendOptions, Transport, TransportCapabilities } from '../transport.js';
 import { DAX_METHODS, type DaxClientLike } from './dax-client.js';
 import { normaliseDaxError } from './dax-error.js';
 
@@ -24,8 +24,9 @@ const CAPABILITIES: TransportCapabilities = Object.freeze({ returnsItemOnConditi
 export function daxTransport(dax: DaxClientLike): Transport {
   return {
     capabilities: CAPABILITIES,
-    async send<O extends OperationName>(operation: O, input: OperationMap[O][0], options?: { readonly abortSignal?: AbortSignal }) {
+    async send<O extends OperationName>(operation: O, input: OperationMap[O][0], options?: SendOptions) {
       options?.abortSignal?.throwIfAborted();
+      if (options?.observation) options.observation.path = 'dax';
       try {
         const method = dax[DAX_METHODS[operation]] as (this: DaxClientLike, input: unknown) => Promise<unknown>;
         return (await method.call(dax, input)) as OperationMap[O][1];

@@ -19,7 +19,7 @@ const define = (t: Table<Indexes>) =>
 const events: RequestEvent[] = [];
 beforeAll(async () => {
   table = await createTestTable(localClient(), {
-    indexes: { gx1: { partitionKey: 'g1pk' }, gx2: { partitionKey: 'g2pk', sortKey: 'g2sk', projection: 'keys-only' } },
+    indexes: { gx1: { partitionKey: 'g1pk' }, gx2: { partitionKey: 'g2pk', sortKey: 'g2sk', projection: 'keys-only' as const } },
   });
   Doc = define(table);
   observeRequests(table, (e) => events.push(e), { capacity: 'INDEXES' });

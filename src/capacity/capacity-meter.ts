@@ -9,6 +9,7 @@ type OperationName = RequestEvent['operation'];
 export interface MeterRow {
   /** The entity, or `'*'` for calls over several (batches, transactions, table scans). */
   readonly entity: string;
+  /** The DynamoDB operation, e.g. `GetItem`. */
   readonly operation: OperationName;
   /** Requests sent (each SDK retry is one request with several attempts). */
   readonly requests: number;
@@ -26,11 +27,15 @@ export interface MeterRow {
 export interface MeterSnapshot {
   /** One row per entity and operation, in first-seen order. */
   readonly rows: readonly MeterRow[];
+  /** Read units of all rows. */
   readonly readUnits: number;
+  /** Write units of all rows. */
   readonly writeUnits: number;
+  /** Requests of all rows. */
   readonly requests: number;
-  /** The highest read / write units consumed within one wall-clock second. */
+  /** The highest read units consumed within one wall-clock second. */
   readonly peakReadUnitsPerSecond: number;
+  /** The highest write units consumed within one wall-clock second. */
   readonly peakWriteUnitsPerSecond: number;
   /** Milliseconds from the first to the end of the last recorded request (at least 1 once anything was recorded). */
   readonly elapsedMs: number;

@@ -25,7 +25,9 @@ export interface IndexDefinition {
 
 /** Read and/or write units per second (warm throughput, maximum on-demand throughput). */
 export interface ThroughputUnits {
+  /** Read units (warm: per second; maximum: read request units). An integer ≥ 1. */
   readonly read?: number | undefined;
+  /** Write units (warm: per second; maximum: write request units). An integer ≥ 1. */
   readonly write?: number | undefined;
 }
 

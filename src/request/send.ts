@@ -77,9 +77,12 @@ async function observed<O extends OperationName>(
     throw error;
   } finally {
     const latencyMs = performance.now() - start;
-    const key = observers.keys ? pick(context.key, context.keyAttributes) : undefined;
-    const event = buildRequestEvent({ operation, table: table.name, entity: context.entity, input, output, error, raw, observation, startedAt, latencyMs });
-    observers.emit(event, key);
+    try {
+      const key = observers.keys ? pick(context.key, context.keyAttributes) : undefined;
+      observers.emit(buildRequestEvent({ operation, table: table.name, entity: context.entity, input, output, error, raw, observation, startedAt, latencyMs }), key);
+    } catch {
+      // An output of an unexpected shape must not turn a settled request into a failure.
+    }
   }
 }
 

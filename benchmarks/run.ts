@@ -3,7 +3,7 @@
  * `npm run bench -- --quick` — short smoke run (CI). Options:
  *   --modes=stub,canned,local   which get modes to run (default all)
  *   --no-extras                 skip query/batch/import/bundle/type-check measures
- *   --extras=bundle,cold-import only these extras (query-format, batch-get, queries, writes, scaling, cold-import, bundle, typecheck, dax-get, export-read)
+ *   --extras=bundle,cold-import only these extras (query-format, batch-get, queries, writes, scaling, observe, cold-import, bundle, typecheck, dax-get, export-read)
  *   --rows=a,b                  only these rows (raw-client is always kept: ratios need it)
  *   --out=-suffix               write results/latest<suffix>.* instead of latest.*
  * Peers come from benchmarks/node_modules (`npm ci --prefix benchmarks`).

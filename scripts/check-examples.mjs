@@ -113,6 +113,7 @@ writeFileSync(
           'tablewright/admin': ['../src/admin.ts'],
           'tablewright/dax': ['../src/dax.ts'],
           'tablewright/streams': ['../src/streams.ts'],
+          'tablewright/observability': ['../src/observability.ts'],
         },
       },
       include: ['*.ts', '../scripts/examples/prelude.d.ts'],

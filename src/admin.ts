@@ -20,6 +20,7 @@ export type { CapacityPrediction } from './capacity/predict-write.js';
 export type { ReadConsistency } from './capacity/capacity-units.js';
 export { estimateMonthlyCost, formatCostEstimate, HOURS_PER_MONTH, type CostEstimate, type CostOption, type CostOptions, type Workload } from './capacity/cost-model.js';
 export { DEFAULT_PRICES, type PriceTable } from './capacity/price-table.js';
+export { runCostCommand, COST_COMMAND_USAGE } from './capacity/cost-command.js';
 export {
   BackupOperationError,
   PointInTimeRecoveryUnavailableError,

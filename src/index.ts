@@ -19,7 +19,7 @@
  * @module tablewright
  */
 export { Table } from './facades/table.js';
-export type { TableConfig, IndexDefinition, IndexProjection, BillingMode } from './model/table-definition.js';
+export type { TableConfig, IndexDefinition, IndexProjection, BillingMode, ThroughputUnits } from './model/table-definition.js';
 export type { Drift } from './table/table-drift.js';
 export type { EnsureResult, TableStatusReport, WaitOptions } from './table/table-lifecycle.js';
 
@@ -53,7 +53,12 @@ export type { ConditionNode, Operand, AttributeTypeName, ComparisonOperator } fr
 export type { Path, PathValue } from './expressions/path-types.js';
 export type { PathInput, PathSegment, AttributePath } from './expressions/attribute-path.js';
 
-export type { Transport, TransportCapabilities, OperationName, OperationMap, SendOptions } from './transport/transport.js';
+export type { Transport, TransportCapabilities, OperationName, OperationMap, SendOptions, RequestObservation } from './transport/transport.js';
+
+// observability: one event per request, consumed capacity
+export { observeRequests } from './observability/observe-requests.js';
+export type { ObservableTable } from './observability/observe-requests.js';
+export type { RequestEvent, RequestListener, ObserveOptions, ConsumedUnits, CapacityDetail, CapacityOption, RequestPath } from './observability/request-event.js';
 export { sdkTransport } from './transport/transport.js';
 
 export {

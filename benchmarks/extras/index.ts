@@ -1,6 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { ExtraResult } from '../lib/report.js';
 import { batchGet } from './batch-get.js';
+import { observeOverhead } from './observe-overhead.js';
 import { bundleSize } from './bundle-size.js';
 import { coldImport } from './cold-import.js';
 import { queryFormat } from './query-format.js';
@@ -26,6 +27,7 @@ export async function runExtras(ctx: ExtrasContext): Promise<ExtraResult[]> {
   const want = (name: string) => !ctx.only || ctx.only.includes(name);
   if (want('query-format')) out.push(...(await queryFormat(ctx)));
   if (want('batch-get')) out.push(...(await batchGet(ctx)));
+  if (want('observe')) out.push(...(await observeOverhead(ctx)));
   if (want('queries')) out.push(...(await queries(ctx)));
   if (want('scaling')) out.push(...(await scaling(ctx)));
   if (want('writes')) out.push(...(await writes(ctx)));

@@ -1,4 +1,6 @@
 import type { DynamoDBClient, StreamViewType } from '@aws-sdk/client-dynamodb';
+import type { CapacityDetail } from '../observability/request-event.js';
+import type { RequestObservers } from '../observability/request-observers.js';
 import type { Transport } from '../transport/transport.js';
 
 /** Which attributes an index copies from the base table. */
@@ -15,6 +17,18 @@ export interface IndexDefinition {
   readonly projection?: IndexProjection | undefined;
   /** Provisioned throughput of a GSI on a provisioned table (defaults to the table's). */
   readonly throughput?: { readonly read: number; readonly write: number } | undefined;
+  /** Warm throughput of a GSI (units per second it can serve at once; pre-warms it). GSIs only. */
+  readonly warmThroughput?: ThroughputUnits | undefined;
+  /** Maximum on-demand throughput of a GSI on an on-demand table (requests beyond it throttle). GSIs only. */
+  readonly maxOnDemandThroughput?: ThroughputUnits | undefined;
+}
+
+/** Read and/or write units per second (warm throughput, maximum on-demand throughput). */
+export interface ThroughputUnits {
+  /** Read units (warm: per second; maximum: read request units). An integer ≥ 1. */
+  readonly read?: number | undefined;
+  /** Write units (warm: per second; maximum: write request units). An integer ≥ 1. */
+  readonly write?: number | undefined;
 }
 
 /** Capacity mode. */
@@ -75,6 +89,24 @@ export interface TableConfig {
   readonly clock?: (() => number) | undefined;
   /** How requests are sent. Default: through `client.send`, honouring all its middleware. */
   readonly transport?: Transport | undefined;
+  /**
+   * Ask DynamoDB for the consumed capacity of every request (`TOTAL`, or
+   * `INDEXES` split by table and index); a call's own `returnConsumedCapacity`
+   * wins. Request events and query/scan pages then carry it. Default: none
+   * (listeners registered with `capacity` turn it on while registered).
+   */
+  readonly returnConsumedCapacity?: CapacityDetail | undefined;
+  /**
+   * Warm throughput: read and write units per second the table must serve at
+   * once (pre-warming, billed). Applied by `create()` and raised by `ensure()`;
+   * DynamoDB never lowers it, so a higher live value is no drift.
+   */
+  readonly warmThroughput?: ThroughputUnits | undefined;
+  /**
+   * Maximum on-demand throughput (on-demand tables): requests beyond it throttle
+   * instead of scaling the bill. Applied by `create()` and `ensure()`.
+   */
+  readonly maxOnDemandThroughput?: ThroughputUnits | undefined;
 }
 
 /** A normalised, validated table definition. @internal */
@@ -97,6 +129,10 @@ export interface TableModel {
   readonly cursorSecret: Uint8Array | undefined;
   readonly clock: () => number;
   readonly transport: Transport;
+  /** Request listeners and the capacity detail requests ask for. */
+  readonly observers: RequestObservers;
+  readonly warmThroughput: ThroughputUnits | undefined;
+  readonly maxOnDemandThroughput: ThroughputUnits | undefined;
 }
 
 /** An index with its key names resolved (LSIs get the table's partition key). @internal */
@@ -107,4 +143,6 @@ export interface ResolvedIndex {
   readonly sortKey: string | undefined;
   readonly projection: IndexProjection;
   readonly throughput: { readonly read: number; readonly write: number } | undefined;
+  readonly warmThroughput: ThroughputUnits | undefined;
+  readonly maxOnDemandThroughput: ThroughputUnits | undefined;
 }

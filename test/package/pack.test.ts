@@ -96,13 +96,24 @@ describe('published package', () => {
     expect(cjs).toEqual(esm);
   });
 
+  it('exposes the observability entry with import and require, without the optional @opentelemetry/api installed', () => {
+    const code = (load: (m: string) => string) =>
+      `const o = ${load('tablewright/observability')}; let otel = true; try { ${load('@opentelemetry/api')}; } catch { otel = false; } console.log(JSON.stringify({ keys: Object.keys(o).sort(), otel, empty: new o.CapacityMeter().snapshot().requests }));`;
+    const esm = run('observability.mjs', code((m) => `await import('${m}')`));
+    const cjs = run('observability.cjs', code((m) => `require('${m}')`));
+    expect(esm.keys).toEqual(expect.arrayContaining(['CapacityMeter', 'traceRequests', 'openTelemetryListener', 'spanAttributes', 'observeRequests']));
+    expect(esm.otel).toBe(false);
+    expect(esm.empty).toBe(0);
+    expect(cjs).toEqual(esm);
+  });
+
   it('ships type declarations for every entry point and nothing but dist', () => {
     const files = run('files.mjs', `
       import { readdirSync } from 'node:fs';
       const list = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? list(d + '/' + e.name) : [d + '/' + e.name]);
       console.log(JSON.stringify(list('node_modules/tablewright').map((f) => f.slice('node_modules/tablewright/'.length))));
     `) as string[];
-    expect(files).toEqual(expect.arrayContaining(['dist/index.d.ts', 'dist/index.d.cts', 'dist/core.d.ts', 'dist/core.d.cts', 'dist/testing/index.d.ts', 'dist/testing/index.d.cts', 'package.json']));
+    expect(files).toEqual(expect.arrayContaining(['dist/index.d.ts', 'dist/index.d.cts', 'dist/core.d.ts', 'dist/core.d.cts', 'dist/testing/index.d.ts', 'dist/testing/index.d.cts', 'dist/observability.d.ts', 'dist/observability.d.cts', 'package.json']));
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false);
   });
 

@@ -1,3 +1,4 @@
+import type { CapacityOption } from '../../observability/request-event.js';
 import type { AttributeValue, BatchGetItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { BATCH_GET_MAX_KEYS } from '../../limits/request-limits.js';
 import { readItem } from '../../model/item-reader.js';
@@ -10,7 +11,7 @@ import { leftovers, sendChunks, sharedTable } from '../../request/send-chunks.js
 
 
 /** Options of {@link batchGet}. */
-export interface BatchGetOptions {
+export interface BatchGetOptions extends CapacityOption {
   /** Strongly consistent reads. */
   readonly consistent?: boolean | undefined;
   /** Requests in flight at once. Default 4. */
@@ -75,7 +76,7 @@ export async function batchGet(ops: readonly GetOperation[], options: BatchGetOp
     abortSignal: options.abortSignal,
     onDone: (e) => done.add(e.op.identity),
     send: async (pending) => {
-      const output = await send(table, 'BatchGetItem', requestFor(pending, options.consistent), { abortSignal: options.abortSignal });
+      const output = await send(table, 'BatchGetItem', requestFor(pending, options.consistent), { abortSignal: options.abortSignal, capacity: options.returnConsumedCapacity });
       for (const [tableName, rows] of Object.entries(output.Responses ?? {})) {
         const model = pending.find((e) => e.op.request.TableName === tableName)?.op.model;
         if (!model) continue;

@@ -1,3 +1,4 @@
+import type { CapacityOption } from '../../observability/request-event.js';
 import type { AttributeValue, WriteRequest } from '@aws-sdk/client-dynamodb';
 import { BATCH_WRITE_MAX_ITEMS, BATCH_WRITE_MAX_BYTES, chunkWrites } from '../../limits/request-limits.js';
 import { RequestLimitError, UnprocessedItemsError, type UnprocessedEntry } from '../../errors.js';
@@ -8,7 +9,7 @@ import { send } from '../../request/send.js';
 import { leftovers, sendChunks, sharedTable, type BatchStats } from '../../request/send-chunks.js';
 
 /** Options of {@link batchWrite}. */
-export interface BatchWriteOptions {
+export interface BatchWriteOptions extends CapacityOption {
   /** Requests in flight at once. Default 4. */
   readonly concurrency?: number | undefined;
   /**
@@ -82,7 +83,7 @@ export async function batchWrite(ops: readonly WriteOperation[], options: BatchW
     send: async (pending) => {
       const RequestItems: Record<string, WriteRequest[]> = {};
       for (const e of pending) (RequestItems[e.op.model.table.name] ??= []).push(e.request);
-      const output = await send(table, 'BatchWriteItem', { RequestItems }, { abortSignal: options.abortSignal });
+      const output = await send(table, 'BatchWriteItem', { RequestItems }, { abortSignal: options.abortSignal, capacity: options.returnConsumedCapacity });
       const unprocessed = Object.entries(output.UnprocessedItems ?? {}).map(
         ([t, requests]) =>
           [t, requests.flatMap((r): Record<string, AttributeValue>[] => { const key = r.PutRequest?.Item ?? r.DeleteRequest?.Key; return key ? [key] : []; })] as const,

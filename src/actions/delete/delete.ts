@@ -1,3 +1,4 @@
+import type { CapacityOption } from '../../observability/request-event.js';
 import type { ConditionInput } from '../../expressions/condition-builder.js';
 import { interpretConditionFailure } from '../../model/apply-extensions.js';
 import type { EntityModel } from '../../model/entity-model.js';
@@ -8,7 +9,7 @@ import { sendWrite } from '../../request/send-write.js';
 import { prepareDelete } from './delete-request.js';
 
 /** Options of `Entity.delete`. */
-export interface DeleteOptions<T> extends RouteOption {
+export interface DeleteOptions<T> extends RouteOption, CapacityOption {
   /** Delete only if this holds for the stored item. */
   readonly condition?: ConditionInput<T> | undefined;
   /** `'ALL_OLD'` returns the deleted item. */
@@ -39,7 +40,7 @@ export async function deleteItem(model: EntityModel, key: Readonly<Record<string
     model.table,
     'DeleteItem',
     input,
-    { entity: model.name, key: prepared.key, abortSignal: options.abortSignal, route: options.route },
+    { entity: model.name, key: prepared.key, abortSignal: options.abortSignal, route: options.route, capacity: options.returnConsumedCapacity },
     { kind: 'delete', resendable: guard.versioned || !input.ConditionExpression, token: guard.token, retry: options.retry },
   );
   if (!sent.ok) {

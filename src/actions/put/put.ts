@@ -1,3 +1,4 @@
+import type { CapacityOption } from '../../observability/request-event.js';
 import { resolveCondition, type ConditionInput } from '../../expressions/condition-builder.js';
 import type { ConditionNode } from '../../expressions/condition-node.js';
 import { interpretConditionFailure } from '../../model/apply-extensions.js';
@@ -10,7 +11,7 @@ import { sendWrite } from '../../request/send-write.js';
 import { preparePut } from './put-request.js';
 
 /** Options of `Entity.put`. */
-export interface PutOptions<T> extends RouteOption {
+export interface PutOptions<T> extends RouteOption, CapacityOption {
   /** Write only if this holds for the item currently stored under the key. */
   readonly condition?: ConditionInput<T> | undefined;
   /** `'ALL_OLD'` returns the item that was replaced. */
@@ -41,7 +42,7 @@ export async function putItem(model: EntityModel, item: unknown, options: PutOpt
     model.table,
     'PutItem',
     prepared.input,
-    { entity: model.name, key: prepared.key, abortSignal: options.abortSignal, route: options.route },
+    { entity: model.name, key: prepared.key, abortSignal: options.abortSignal, route: options.route, capacity: options.returnConsumedCapacity },
     { kind: 'put', resendable: token !== undefined || !prepared.input.ConditionExpression, token, retry: options.retry },
   );
   if (!sent.ok) {

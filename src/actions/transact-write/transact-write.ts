@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { CapacityOption } from '../../observability/request-event.js';
 import type { TransactWriteItemsCommandInput } from '@aws-sdk/client-dynamodb';
 import { DynamoDBError, TransactionCanceledError, WriteUnconfirmedError } from '../../errors.js';
 import { send } from '../../request/send.js';
@@ -11,7 +12,7 @@ import { transactionTable } from '../../request/transaction-table.js';
 import { mapTransactionError } from '../../request/cancellation-reasons.js';
 
 /** Options of {@link transactWrite}. */
-export interface TransactWriteOptions {
+export interface TransactWriteOptions extends CapacityOption {
   /**
    * `ClientRequestToken` (1–36 characters): repeating the same call with the
    * same token within 10 minutes is a no-op; with other parameters it throws
@@ -87,7 +88,7 @@ export async function transactWrite(ops: readonly TransactionParticipant[], opti
   let maybeApplied = false;
   for (let n = 1; ; n++) {
     try {
-      await send(table, 'TransactWriteItems', input, { abortSignal: options.abortSignal });
+      await send(table, 'TransactWriteItems', input, { abortSignal: options.abortSignal, capacity: options.returnConsumedCapacity });
       if (!options.stats) return { token };
       return { token, stats: { sends: n, retries: n - 1, itemsRetried: n > 1 ? ops.length : 0, elapsedMs: policy.elapsed() } };
     } catch (error) {

@@ -1,3 +1,4 @@
+import type { CapacityOption } from '../../observability/request-event.js';
 import type { UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
 import type { EntityModel } from '../../model/entity-model.js';
 import { keyValues, primaryKey } from '../../model/item-codec.js';
@@ -62,7 +63,7 @@ export interface UpdateOpOptions<T> {
 }
 
 /** Options of `Entity.update`. */
-export interface UpdateOptions<T> extends UpdateOpOptions<T>, RouteOption {
+export interface UpdateOptions<T> extends UpdateOpOptions<T>, RouteOption, CapacityOption {
   /**
    * Resends by tablewright itself when the SDK gives up on a transient error
    * (lost connection, timeout, 5xx, throttling; its retries or its retry

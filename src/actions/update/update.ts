@@ -48,7 +48,7 @@ export async function updateItem(
   const prepared = prepareGuardedUpdate(model, key, changes, options, false, condition);
   const returnValues = options.returnValues ?? 'NONE';
   if (returnValues !== 'NONE') prepared.input.ReturnValues = returnValues;
-  const context = { entity: model.name, key: prepared.key, abortSignal: options.abortSignal, route: options.route };
+  const context = { entity: model.name, key: prepared.key, abortSignal: options.abortSignal, route: options.route, capacity: options.returnConsumedCapacity };
   const token = prepared.guard.token;
   const sent = await sendWrite(model.table, 'UpdateItem', prepared.input, context, { kind: 'update', resendable: token !== undefined, token, retry: options.retry });
   if (!sent.ok) {

@@ -114,6 +114,7 @@ export function daxRouter(options: DaxRouterOptions): Transport {
           throw error;
         }
         daxDownUntil = clock() + fallback.cooldownMs;
+        if (options?.observation) options.observation.path = 'dynamodb';
         return settle(dynamodb.send(operation, input, options), { operation, table: tableOf(input), path: 'dynamodb', reason: 'fallback', daxError: error });
       },
     );
@@ -130,7 +131,10 @@ export function daxRouter(options: DaxRouterOptions): Transport {
           reason = 'dax-unavailable';
         }
         if (!read) recordWrite(operation, input, path, config);
-        const options = sendOptions?.abortSignal ? { abortSignal: sendOptions.abortSignal } : undefined;
+        // The request event's slot travels on, so the inner transports record where they sent it.
+        const observation = sendOptions?.observation;
+        const options = sendOptions?.abortSignal || observation ? ({ abortSignal: sendOptions?.abortSignal, observation } as SendOptions) : undefined;
+        if (observation) observation.path = path;
         if (path === 'dax') return daxSend(operation, input, options, read, reason);
         return settle(dynamodb.send(operation, input, options), { operation, table: tableOf(input), path, reason });
       } catch (error) {

@@ -176,3 +176,7 @@ export type {
 export type { RegionHealth } from './transport/region-router/region-health.js';
 export { isRegionFailure } from './transport/region-router/region-failure.js';
 export { PinnedRegionUnavailableError, RegionsUnavailableError, MixedHomeRegionsError, type PinReason, type RegionFailure } from './transport/region-router/region-errors.js';
+// conflict awareness on global tables: Region stamps and lost-update detection
+export { lastWriter, type WriteStamp } from './model/write-stamp.js';
+export { detectLostUpdate, type LostUpdate } from './extensions/region-stamp/detect-lost-update.js';
+export type { TableReplicas } from './model/table-replicas.js';

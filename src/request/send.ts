@@ -20,18 +20,23 @@ export interface SendContext {
  * @internal
  */
 export async function send<O extends OperationName>(
-  table: { readonly name: string; readonly transport: Transport },
+  table: { readonly name: string; readonly transport: Transport; readonly writeRegionAttribute?: string | undefined },
   operation: O,
   input: OperationMap[O][0],
   context: SendContext = {},
 ): Promise<OperationMap[O][1]> {
   try {
-    const options = context.abortSignal || context.route ? { abortSignal: context.abortSignal, route: context.route } : undefined;
+    // Writes name the Region-stamp attribute, so a multi-Region transport can stamp the Region each attempt reaches.
+    const regionAttribute = table.writeRegionAttribute !== undefined && WRITES.has(operation) ? table.writeRegionAttribute : undefined;
+    const options =
+      context.abortSignal || context.route || regionAttribute ? { abortSignal: context.abortSignal, route: context.route, regionAttribute } : undefined;
     return await table.transport.send(operation, input, options as SendOptions | undefined);
   } catch (error) {
     throw mapAwsError(error, { entity: context.entity, table: table.name, key: pick(context.key, context.keyAttributes) });
   }
 }
+
+const WRITES: ReadonlySet<OperationName> = new Set<OperationName>(['PutItem', 'UpdateItem', 'BatchWriteItem', 'TransactWriteItems']);
 
 function pick(key: Readonly<Record<string, unknown>> | undefined, attributes: ReadonlySet<string> | undefined) {
   if (!key || !attributes) return key;

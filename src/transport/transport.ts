@@ -58,6 +58,13 @@ export interface SendOptions {
    * router reads `'dax'` / `'dynamodb'`); every other transport ignores it.
    */
   readonly route?: 'dax' | 'dynamodb';
+  /**
+   * Writes only: the table's Region-stamp attribute (`writeRegionAttribute`).
+   * A transport that sends to several Regions (`regionRouter`) sets it, in
+   * each attempt's request, to the Region that attempt goes to; every other
+   * transport ignores it.
+   */
+  readonly regionAttribute?: string;
 }
 
 /**
@@ -74,6 +81,13 @@ export interface TransportCapabilities {
    * guessing. Default `true`.
    */
   readonly returnsItemOnConditionFailure?: boolean;
+  /**
+   * `true` when every conditional write (version-locked writes included) is
+   * sent to its item's home Region and never failed over (a `regionRouter`
+   * with its default pin policy). Lets `version` be used on an entity of a
+   * table declared with `replicas`. Default `false`.
+   */
+  readonly pinsConditionalWrites?: boolean;
 }
 
 /**

@@ -11,9 +11,9 @@ import { startReplication, type Replication } from '../doubles/replication.doubl
 /*
  * Two Regions (two databases of the run's DynamoDB Local: one access key,
  * two Region names) replicated by the replication double, whole-item
- * last-writer-wins by the Region stamp's write time, with a delay long
- * enough for two Regions to update one item concurrently. The streams are
- * DynamoDB Local's real ones.
+ * last-writer-wins by the Region stamp's write time; paused while two
+ * Regions update one item concurrently. The streams are DynamoDB Local's
+ * real ones.
  */
 const REGIONS = ['us-east-1', 'eu-west-1'] as const;
 const key = `g${randomUUID().replaceAll('-', '')}`;
@@ -38,8 +38,7 @@ beforeAll(async () => {
   replication = await startReplication({
     table: name,
     regions: REGIONS.map((region) => ({ region, endpoint, accessKeyId: key })),
-    delayMs: 400,
-    timestampOf: (image) => (image._rt?.N === undefined ? undefined : Number(image._rt.N)),
+    timestampAttribute: '_rt',
   });
 });
 afterAll(async () => {
@@ -70,9 +69,11 @@ describe('conflict awareness across two Regions', () => {
     await replication.settle();
     expect(await west.Doc.get({ id: 'c1' }, { consistent: true })).toEqual({ id: 'c1', x: 0, y: 0 });
 
-    // Both updates run before either replicates (delay 400 ms): east changes x, west (later) changes y.
+    // Both updates run before either replicates: east changes x, west (later) changes y.
+    replication.pause();
     await east.Doc.update({ id: 'c1' }, { set: { x: 1 } });
     await west.Doc.update({ id: 'c1' }, { set: { y: 1 } });
+    replication.resume();
     await replication.settle();
     // Whole-item last-writer-wins: west's version everywhere; east's x = 1 is gone, with no error anywhere.
     const final = [await east.Doc.get({ id: 'c1' }, { consistent: true }), await west.Doc.get({ id: 'c1' }, { consistent: true })];

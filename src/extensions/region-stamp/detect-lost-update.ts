@@ -20,7 +20,9 @@ export interface LostUpdate {
  * write time of the version the update changed in its own Region (DynamoDB
  * evaluates it from the item before the update). A put replaces the whole
  * item and carries no `readTime`, so it is never flagged; neither is a change
- * whose images lack a stamp. Where to look: the stream of the Region whose
+ * whose images lack a stamp. DynamoDB resolves conflicts by its own
+ * internal per-item timestamp, not ours: with the table clocks of two
+ * Regions in step the orders agree, with skew they may not. Where to look: the stream of the Region whose
  * write was lost (the replicated overwrite arrives there as a `modify`).
  *
  * @example

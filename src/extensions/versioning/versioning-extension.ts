@@ -9,6 +9,8 @@ import { isVersionMismatch, resolveVersion, storedVersion, versionGuard, version
  * local replica only: two Regions can both pass a version check and
  * last-writer-wins keeps one write, silently. So `version` on a table declared
  * with `replicas` needs MRSC, or conditional writes pinned to a home Region.
+ * (MRSC evaluates conditions against the latest version per AWS; how its
+ * cross-Region quorum works is marked unverified in dynamodb-facts §5.3.)
  */
 function refuseUnpinnedReplicas(table: TableModel, fail: (message: string) => never): void {
   const replicas = table.replicas;

@@ -66,7 +66,6 @@ function walk(dir) {
 const PENDING = new Set([
   'docs/backups.md',
   'docs/dax.md',
-  'docs/global-tables.md',
   'docs/safe-writes.md',
   'docs/streams.md',
   'src/actions/transact-write/idempotent-write.ts',

@@ -39,7 +39,7 @@ export interface LostUpdate {
  * }
  * ```
  */
-export function detectLostUpdate(change: { readonly kind?: string; readonly oldItem?: object | undefined; readonly newItem?: object | undefined }): LostUpdate | undefined {
+export function detectLostUpdate(change: { readonly kind?: string | undefined; readonly oldItem?: object | undefined; readonly newItem?: object | undefined }): LostUpdate | undefined {
   if (change.kind !== undefined && change.kind !== 'modify') return undefined;
   const lost = lastWriter(change.oldItem);
   const by = lastWriter(change.newItem);

@@ -189,3 +189,8 @@ export { PinnedRegionUnavailableError, RegionsUnavailableError, MixedHomeRegions
 export { schemaVersions, SchemaVersions } from './model/schema-versions.js';
 export { SchemaVersionError, MigrationError, OutdatedItemError } from './errors.js';
 export type { SchemaVersionErrorReason } from './errors.js';
+
+// conflict awareness on global tables: Region stamps and lost-update detection
+export { lastWriter, type WriteStamp } from './model/write-stamp.js';
+export { detectLostUpdate, type LostUpdate } from './extensions/region-stamp/detect-lost-update.js';
+export type { TableReplicas } from './model/table-replicas.js';

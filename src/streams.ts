@@ -22,6 +22,9 @@ export type {
   InvalidStreamRecord,
   DecodedRecord,
 } from './streams/stream-change.js';
+export type { ChangeOrigin } from './streams/change-origin.js';
+export { lastWriter, type WriteStamp } from './model/write-stamp.js';
+export { detectLostUpdate, type LostUpdate } from './extensions/region-stamp/detect-lost-update.js';
 export type { ChangeRecordInput, ChangeRecordBody, WireAttributeValue } from './streams/change-source.js';
 export { dynamoDBStreamHandler, processDynamoDBRecords } from './streams/dynamodb-stream-handler.js';
 export type { DynamoDBStreamEventLike } from './streams/dynamodb-stream-handler.js';

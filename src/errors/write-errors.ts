@@ -6,10 +6,15 @@ import { ConditionFailedError, DynamoDBError, parseStoredOf, TablewrightError, t
  * A version-locked write found another version than the one the caller read.
  * A kind of {@link ConditionFailedError}, so one `catch` can handle both.
  *
- * On a global table in multi-Region eventual consistency (the default mode)
- * the check runs against the local replica only: two Regions can both pass
- * it and last-writer-wins keeps one write, with no conflict reported. Keep
- * version-locked writes in the item's home Region (`regionRouter` pins them).
+ * Not a guarantee across Regions: on a global table in multi-Region eventual
+ * consistency (MREC, the default mode) the check runs against the local
+ * replica only, so two Regions can both pass it and last-writer-wins keeps
+ * one write, with no conflict reported and no `VersionConflictError` thrown.
+ * Keep version-locked writes in the item's home Region: `regionRouter` pins
+ * them (its default). An entity with `version` on a table that declares
+ * `replicas` is refused unless conditional writes are pinned that way,
+ * declared pinned (`replicas.homeRegionWrites`), or the table is MRSC
+ * (`consistency: 'strong'`, where conditions see the latest version).
  */
 export class VersionConflictError extends ConditionFailedError {
   override readonly name: string = 'VersionConflictError';

@@ -87,6 +87,15 @@ export interface EntityConfig<S extends AnyObjectSchema, K extends EntityKeys<At
    * ones with `SchemaVersionError`. Updates need items at the current version.
    */
   readonly versions?: SchemaVersions<NoInfer<S>> | undefined;
+  /**
+   * Stamp every put and update with the Region that takes it and the write
+   * time (the table's `writeRegionAttribute` / `writeTimeAttribute`, stripped
+   * on read): `lastWriter(item)` tells who wrote what you read, stream
+   * decoders tell local from replicated changes, and `detectLostUpdate` finds
+   * last-writer-wins overwrites. Needs the table's `region` or a
+   * `regionRouter` transport (which stamps the Region each write reached).
+   */
+  readonly regionStamp?: boolean | undefined;
 }
 
 export type { PutResult } from '../functions/put-item.js';

@@ -5,6 +5,7 @@ import { timestampsExtension } from '../extensions/timestamps/timestamps-extensi
 import { writeTokenExtension } from '../extensions/write-token/write-token-extension.js';
 import { ttlExtension } from '../extensions/ttl/ttl-extension.js';
 import { schemaVersionExtension } from '../extensions/schema-version/schema-version-extension.js';
+import { regionStampExtension } from '../extensions/region-stamp/region-stamp-extension.js';
 
 /**
  * The write features of the full entry (not `tablewright/core`): compression
@@ -14,5 +15,5 @@ import { schemaVersionExtension } from '../extensions/schema-version/schema-vers
  */
 export const FULL_FEATURES: FeatureCompilers = {
   compression: compileCompression,
-  extensions: [ttlExtension, timestampsExtension, versioningExtension, writeTokenExtension, schemaVersionExtension],
+  extensions: [ttlExtension, timestampsExtension, versioningExtension, writeTokenExtension, schemaVersionExtension, regionStampExtension],
 };

@@ -41,6 +41,8 @@ export interface EntityModel {
   readonly fromStorage: Converter | undefined;
   /** The write extensions compiled for this entity, in registration order (none in `tablewright/core`). */
   readonly extensions: readonly WriteExtension[];
+  /** The extensions with an `annotateRead` hook, or `undefined` (the reader then does nothing more). */
+  readonly readAnnotators: readonly WriteExtension[] | undefined;
   /** Attributes stored compressed (as Binary), with their algorithm. */
   readonly compressed: ReadonlyMap<string, CompressionAlgorithm>;
   /**
@@ -71,7 +73,7 @@ export interface FeatureCompilers {
 }
 
 /** Entity options that need a write feature; refused when nothing handles them. */
-const WRITE_OPTIONS = ['compress', 'version', 'timestamps'] as const;
+const WRITE_OPTIONS = ['compress', 'version', 'timestamps', 'regionStamp'] as const;
 
 /**
  * Entity names defined per table object. Two entities with one name would
@@ -88,7 +90,7 @@ function definitionSignature(schema: AnyObjectSchema, keys: EntityKeys, features
   const shape = defOf(schema).shape ?? {};
   const attributes = Object.keys(shape).sort().map((name) => [name, kindOf(shape[name]!)]);
   const versions = (features.versions as { readonly version?: number } | undefined)?.version ?? null;
-  return JSON.stringify([attributes, keys, features.version ?? null, features.timestamps ?? null, features.ttl ?? null, features.compress ?? null, versions]);
+  return JSON.stringify([attributes, keys, features.version ?? null, features.timestamps ?? null, features.ttl ?? null, features.compress ?? null, versions, features.regionStamp ?? null]);
 }
 
 /** Validates an entity definition against its table and compiles it. @internal */
@@ -215,6 +217,7 @@ export function compileEntity(
     primaryAttributes: new Set([...primary.pk.attributes, ...(primary.sk?.attributes ?? [])]),
     generatedAttributes: generated,
     extensions,
+    readAnnotators: extensions.some((e) => e.annotateRead) ? extensions.filter((e) => e.annotateRead) : undefined,
     toStorage: compression ? (v) => compression.compress(toStorage ? toStorage(v) : v) : toStorage,
     fromStorage: compression
       ? (v) => {

@@ -104,8 +104,10 @@ export function readStoredItem(
   schema: z.ZodType = model.schema,
 ): Record<string, unknown> {
   const input = readInput(model, item);
-  if (input === undefined) return fromStoredItem(model, unmarshallItem(item), schema);
-  return validateRead(model, input, schema);
+  const out = input === undefined ? fromStoredItem(model, unmarshallItem(item), schema) : validateRead(model, input, schema);
+  const annotators = model.readAnnotators;
+  if (annotators !== undefined) for (const e of annotators) e.annotateRead!(item, out);
+  return out;
 }
 
 function isCurrentVersion(versions: CompiledSchemaVersions, stored: AttributeValue | undefined): boolean {

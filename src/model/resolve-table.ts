@@ -71,6 +71,15 @@ export function resolveTable(config: TableConfig): TableModel {
   if (config.billing?.mode === 'provisioned' && (maxOnDemandThroughput || Object.values(indexes).some((i) => i.maxOnDemandThroughput))) {
     fail('maxOnDemandThroughput applies to on-demand tables only');
   }
+  if (config.region !== undefined && (typeof config.region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(config.region))) {
+    fail(`region "${String(config.region)}" is not a Region name like us-east-1`);
+  }
+  const bookkeeping = [config.writeRegionAttribute ?? '_rg', config.writeTimeAttribute ?? '_rt', config.readTimeAttribute ?? '_rr'];
+  if (new Set(bookkeeping).size !== 3) fail(`writeRegionAttribute, writeTimeAttribute and readTimeAttribute must differ (${bookkeeping.join(', ')})`);
+  for (const name of bookkeeping) if (used.has(name)) fail(`Region stamp attribute "${name}" is the table's ${used.get(name)}`);
+  if (config.replicas !== undefined && (config.replicas === null || typeof config.replicas !== 'object' || !Array.isArray(config.replicas.regions))) {
+    fail('replicas needs a `regions` array');
+  }
   const secret = config.cursorSecret;
   return {
     name: config.name,
@@ -87,6 +96,11 @@ export function resolveTable(config: TableConfig): TableModel {
     writeTokenAttribute: config.writeTokenAttribute ?? '_wt',
     writeTokenHistory: history,
     schemaVersionAttribute: config.schemaVersionAttribute ?? '_sv',
+    region: config.region,
+    writeRegionAttribute: config.writeRegionAttribute ?? '_rg',
+    writeTimeAttribute: config.writeTimeAttribute ?? '_rt',
+    readTimeAttribute: config.readTimeAttribute ?? '_rr',
+    replicas: config.replicas,
     delimiter,
     cursorSecret: typeof secret === 'string' ? new TextEncoder().encode(secret) : secret,
     clock: config.clock ?? Date.now,

@@ -2,6 +2,7 @@ import type { DynamoDBClient, StreamViewType } from '@aws-sdk/client-dynamodb';
 import type { CapacityDetail } from '../observability/request-event.js';
 import type { RequestObservers } from '../observability/request-observers.js';
 import type { Transport } from '../transport/transport.js';
+import type { TableReplicas } from './table-replicas.js';
 
 /** Which attributes an index copies from the base table. */
 export type IndexProjection = 'all' | 'keys-only' | { readonly include: readonly string[] };
@@ -78,6 +79,31 @@ export interface TableConfig {
    * Stripped on read; no schema field may use the name. Default `_sv`.
    */
   readonly schemaVersionAttribute?: string | undefined;
+  /**
+   * The Region this table's `client` talks to, e.g. `'us-east-1'`. Region
+   * stamps (entity option `regionStamp`) write it when the transport is not a
+   * `regionRouter` (which stamps the Region each request actually went to);
+   * stream decoders default to it to tell local from replicated changes.
+   */
+  readonly region?: string | undefined;
+  /** Bookkeeping attribute of Region stamps: the Region that took the write. Stripped on read. Default `_rg`. */
+  readonly writeRegionAttribute?: string | undefined;
+  /** Bookkeeping attribute of Region stamps: the write time (epoch ms, the table clock). Stripped on read. Default `_rt`. */
+  readonly writeTimeAttribute?: string | undefined;
+  /**
+   * Bookkeeping attribute of Region stamps on updates: the write time of the
+   * version the update changed (what the writer's Region held; `0`: none),
+   * which lost-update detection compares with the version an overwrite
+   * replaced. Stripped on read. Default `_rr`.
+   */
+  readonly readTimeAttribute?: string | undefined;
+  /**
+   * The Regions this table is replicated to (a global table): what
+   * `planReplicas` / `applyReplicas` apply when called without a declaration,
+   * and what makes `version` on an entity unsafe unless writes are pinned to a
+   * home Region (see {@link TableReplicas}).
+   */
+  readonly replicas?: TableReplicas | undefined;
   /** Delimiter between key segments. One non-alphanumeric character, default `#`. */
   readonly delimiter?: string | undefined;
   /**
@@ -125,6 +151,11 @@ export interface TableModel {
   readonly writeTokenAttribute: string;
   readonly writeTokenHistory: number;
   readonly schemaVersionAttribute: string;
+  readonly region: string | undefined;
+  readonly writeRegionAttribute: string;
+  readonly writeTimeAttribute: string;
+  readonly readTimeAttribute: string;
+  readonly replicas: TableReplicas | undefined;
   readonly delimiter: string;
   readonly cursorSecret: Uint8Array | undefined;
   readonly clock: () => number;

@@ -1,3 +1,4 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { z } from 'zod';
 import type { ConditionFailedError, VersionConflictError } from '../errors.js';
 import type { ConditionNode } from '../expressions/condition-node.js';
@@ -170,6 +171,12 @@ export interface WriteExtension {
   interpretFailure?(failure: ConditionFailure): 'applied' | Error | undefined;
   /** A transaction cancellation reason: a typed version conflict, or `undefined`. */
   interpretCancellation?(failure: CancellationFailure): VersionConflictError | undefined;
+  /**
+   * After a stored item was read and validated: attach read-side metadata
+   * from its (stripped) bookkeeping to the typed item, never as an enumerable
+   * field (the Region stamp's `lastWriter`).
+   */
+  annotateRead?(stored: Readonly<Record<string, AttributeValue>>, item: Record<string, unknown>): void;
 }
 
 /** What a factory sees when an entity is defined. */

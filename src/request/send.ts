@@ -23,6 +23,8 @@ export interface SendTable {
   readonly name: string;
   readonly transport: Transport;
   readonly observers?: RequestObservers | undefined;
+  /** Region-stamp attribute, named on writes for multi-Region transports. */
+  readonly writeRegionAttribute?: string | undefined;
 }
 
 /**
@@ -47,7 +49,10 @@ export async function send<O extends OperationName>(
   }
   if (observers !== undefined && observers.listeners.length > 0) return observed(table, observers, operation, input, context);
   try {
-    const options = context.abortSignal || context.route ? { abortSignal: context.abortSignal, route: context.route } : undefined;
+    // Writes name the Region-stamp attribute, so a multi-Region transport can stamp the Region each attempt reaches.
+    const regionAttribute = table.writeRegionAttribute !== undefined && WRITES.has(operation) ? table.writeRegionAttribute : undefined;
+    const options =
+      context.abortSignal || context.route || regionAttribute ? { abortSignal: context.abortSignal, route: context.route, regionAttribute } : undefined;
     return await table.transport.send(operation, input, options as SendOptions | undefined);
   } catch (error) {
     throw mapAwsError(error, { entity: context.entity, table: table.name, key: pick(context.key, context.keyAttributes) });
@@ -62,7 +67,8 @@ async function observed<O extends OperationName>(
   context: SendContext,
 ): Promise<OperationMap[O][1]> {
   const observation: RequestObservation = {};
-  const options = { abortSignal: context.abortSignal, route: context.route, observation } as SendOptions;
+  const regionAttribute = table.writeRegionAttribute !== undefined && WRITES.has(operation) ? table.writeRegionAttribute : undefined;
+  const options = { abortSignal: context.abortSignal, route: context.route, regionAttribute, observation } as SendOptions;
   const startedAt = Date.now();
   const start = performance.now();
   let output: OperationMap[O][1] | undefined;
@@ -85,6 +91,8 @@ async function observed<O extends OperationName>(
     }
   }
 }
+
+const WRITES: ReadonlySet<OperationName> = new Set<OperationName>(['PutItem', 'UpdateItem', 'BatchWriteItem', 'TransactWriteItems']);
 
 function pick(key: Readonly<Record<string, unknown>> | undefined, attributes: ReadonlySet<string> | undefined) {
   if (!key || !attributes) return key;

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { TablewrightError } from '../errors.js';
 import type { AnyObjectSchema } from '../model/entity-types.js';
 import type { EntityModel } from '../model/entity-model.js';
+import type { ChangeOrigin } from './change-origin.js';
 import type { ChangeRecordInput } from './change-source.js';
 
 /**
@@ -69,6 +70,8 @@ export interface EntityChange<K extends ChangeKind, N extends string, Key, New, 
   readonly newItem: New;
   /** The item before the change. */
   readonly oldItem: Old;
+  /** Written in the decoder's Region (`'local'`), in another one (`'replicated'`), or `'unknown'` (see {@link ChangeOrigin}). */
+  readonly origin: ChangeOrigin;
 }
 
 /**

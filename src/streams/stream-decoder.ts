@@ -6,6 +6,7 @@ import { toNative } from '../marshalling/unmarshall.js';
 import type { EntityModel } from '../model/entity-model.js';
 import { readItem } from '../model/item-reader.js';
 import { normalizeChange, type ChangeRecordInput, type ChangeSource } from './change-source.js';
+import { changeOrigin } from './change-origin.js';
 import { compileKeyReader, type KeyReader } from './key-reader.js';
 import { recordKind } from './record-kind.js';
 import type { ChangeKind, DecodedRecord, StreamEntity, StreamRecordMeta, UnknownRecordReason } from './stream-change.js';
@@ -25,6 +26,12 @@ export interface StreamDecoderOptions<V extends StreamViewType = StreamViewType>
    * decodes as `expire`. Leave it off against AWS. Default `false`.
    */
   readonly dynamoDBLocalTtl?: boolean;
+  /**
+   * The Region whose stream this decoder reads, for each change's `origin`
+   * (`'local'` / `'replicated'`, from the entities' Region stamps). Default:
+   * the table's `region`; without either, every `origin` is `'unknown'`.
+   */
+  readonly region?: string;
 }
 
 /** Options of one {@link StreamDecoder.decode} call. */
@@ -95,6 +102,7 @@ export function streamDecoder<const E extends StreamEntity, const V extends Stre
   const all = [...members.values()];
   const view = options.view;
   const localTtl = options.dynamoDBLocalTtl === true;
+  const region = options.region ?? table.region;
 
   const decode = (record: ChangeRecordInput, decodeOptions?: DecodeOptions): DecodedRecord<E, V> => {
     const source: ChangeSource = decodeOptions?.source ?? 'streams';
@@ -161,7 +169,8 @@ export function streamDecoder<const E extends StreamEntity, const V extends Stre
         }),
       );
     }
-    return { ...meta, kind, entity: member.model.name, keys, newItem, oldItem } as unknown as DecodedRecord<E, V>;
+    const origin = changeOrigin(kind, newItem, region);
+    return { ...meta, kind, entity: member.model.name, keys, newItem, oldItem, origin } as unknown as DecodedRecord<E, V>;
   };
 
   return { entities: byName, view, decode };

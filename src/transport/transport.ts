@@ -59,6 +59,13 @@ export interface SendOptions {
    */
   readonly route?: 'dax' | 'dynamodb';
   /**
+   * Writes only: the table's Region-stamp attribute (`writeRegionAttribute`).
+   * A transport that sends to several Regions (`regionRouter`) sets it, in
+   * each attempt's request, to the Region that attempt goes to; every other
+   * transport ignores it.
+   */
+  readonly regionAttribute?: string;
+  /**
    * Present only while someone observes the table's requests: a routing
    * transport writes the back end (`path`) and Region it sent the call to,
    * for the request event. Transports that route nothing ignore it; a router
@@ -89,6 +96,13 @@ export interface TransportCapabilities {
    * guessing. Default `true`.
    */
   readonly returnsItemOnConditionFailure?: boolean;
+  /**
+   * `true` when every conditional write (version-locked writes included) is
+   * sent to its item's home Region and never failed over (a `regionRouter`
+   * with its default pin policy). Lets `version` be used on an entity of a
+   * table declared with `replicas`. Default `false`.
+   */
+  readonly pinsConditionalWrites?: boolean;
 }
 
 /**

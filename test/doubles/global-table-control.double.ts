@@ -13,8 +13,12 @@ import { shapeViolations } from './request-shape.js';
  * to Local's `DescribeTable` answers; everything else goes to Local as is.
  *
  * State machine per replica: `CREATING` → `ACTIVE`, `UPDATING` → `ACTIVE`,
- * `DELETING` → gone, each after `transitionMs`; the table is `UPDATING`
- * meanwhile and refuses further changes (`ResourceInUseException`).
+ * `DELETING` → gone, each once the table has been described
+ * `describesPerTransition` times since the change (default 2: the first
+ * `DescribeTable` after it still shows the transition, the second its end),
+ * so what a poller sees does not depend on how fast the machine is; the
+ * table is `UPDATING` meanwhile and refuses further changes
+ * (`ResourceInUseException`).
  * Every `UpdateTable` body is checked against the SDK's model
  * (`UpdateTableInput$`); violations are answered with a
  * `ValidationException` and kept in {@link GlobalTableControl.violations}.
@@ -54,12 +58,13 @@ const REGION_SETS = [
 const UNIONS = new Set(['ReplicationGroupUpdate', 'GlobalTableWitnessGroupUpdate']);
 
 /** Starts the double in front of `target` (DynamoDB Local). */
-export async function startGlobalTableControl(target: string, options: { transitionMs?: number } = {}): Promise<GlobalTableControl> {
+export async function startGlobalTableControl(target: string, options: { describesPerTransition?: number } = {}): Promise<GlobalTableControl> {
   const upstream = new URL(target);
-  const transitionMs = options.transitionMs ?? 150;
+  const describesPerTransition = options.describesPerTransition ?? 2;
   const agent = new http.Agent({ keepAlive: true });
   const tables = new Map<string, GlobalState>();
-  const timers = new Set<NodeJS.Timeout>();
+  // Per table: transitions still running, each with the DescribeTable calls left before it ends.
+  const transitions = new Map<string, { left: number; end: () => void }[]>();
   const operations: string[] = [];
   const replicaRequests: Record<string, unknown>[] = [];
   const violations: string[] = [];
@@ -73,9 +78,20 @@ export async function startGlobalTableControl(target: string, options: { transit
       out.on('error', reject);
       out.end(body);
     });
-  const later = (fn: () => void) => {
-    const timer = setTimeout(() => (timers.delete(timer), fn()), transitionMs);
-    timers.add(timer);
+  const later = (key: string, end: () => void) => {
+    const list = transitions.get(key) ?? [];
+    list.push({ left: describesPerTransition, end });
+    transitions.set(key, list);
+  };
+
+  /** One DescribeTable of `key`: transitions that were describedOnce often enough end now. */
+  const describedOnce = (key: string) => {
+    const list = transitions.get(key);
+    if (!list) return;
+    for (const t of list) if (--t.left <= 0) t.end();
+    const left = list.filter((t) => t.left > 0);
+    if (left.length) transitions.set(key, left);
+    else transitions.delete(key);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -91,6 +107,7 @@ export async function startGlobalTableControl(target: string, options: { transit
       const reply = await forward(req, body);
       const state = tables.get(key);
       if (reply.status >= 300 || !state) return relay(res, reply);
+      describedOnce(key);
       const out = parse(reply.body) as { Table: TableDescription };
       decorate(out.Table, state, region);
       return json(res, 200, out);
@@ -126,7 +143,7 @@ export async function startGlobalTableControl(target: string, options: { transit
       for (const u of updates) state.replicas.set(u.Create!.RegionName, { status: 'CREATING', settings: u.Create! });
       for (const w of witnessUpdates) state.witnesses.set(w.Create!.RegionName, 'CREATING');
       tables.set(key, state);
-      later(() => {
+      later(key, () => {
         for (const r of state.replicas.values()) r.status = 'ACTIVE';
         for (const w of state.witnesses.keys()) state.witnesses.set(w, 'ACTIVE');
       });
@@ -151,7 +168,7 @@ export async function startGlobalTableControl(target: string, options: { transit
     }
     state.consistency ??= 'EVENTUAL';
     tables.set(key, state);
-    later(() => {
+    later(key, () => {
       const r = state.replicas.get(target);
       if (r?.status === 'DELETING') state.replicas.delete(target);
       else if (r) r.status = 'ACTIVE';
@@ -193,7 +210,6 @@ export async function startGlobalTableControl(target: string, options: { transit
     violations,
     stop: () =>
       new Promise<void>((resolve) => {
-        for (const t of timers) clearTimeout(t);
         agent.destroy();
         server.closeAllConnections();
         server.close(() => resolve());

@@ -14,7 +14,11 @@ import {
  * each change to the other Regions' table after `delayMs`: asynchronous, item
  * by item, whole item last-writer-wins by a per-item write timestamp (the
  * time the double saw the change, or `timestampOf(image)` when given), no
- * conflict reported. Its own replicated writes show up in the target's
+ * conflict reported. With `timestampAttribute` (a Number attribute holding
+ * each item's write time, e.g. the Region stamp's `_rt`) the timestamp is
+ * read from it and the comparison is atomic in the target, as in AWS: the
+ * replicated write is conditional on the target's item being older, so a
+ * local write there that is not yet in its stream still wins if newer. Its own replicated writes show up in the target's
  * stream too, as in AWS; it recognises and does not re-replicate them.
  * Changes for a Region that is down wait until it answers again.
  */
@@ -25,6 +29,14 @@ export interface Replication {
   resync(target: string, from: string): Promise<void>;
   /** Changes applied and changes dropped because the target held a newer version. */
   readonly stats: { applied: number; lostToNewer: number };
+  /**
+   * Holds every change back (the Regions are cut off from each other; each
+   * still takes its own writes) until {@link Replication.resume}: makes
+   * "two Regions write before either replicates" deterministic.
+   */
+  pause(): void;
+  /** Delivers what was held back, then replicates as before. */
+  resume(): void;
   /** Stops following the streams. */
   stop(): Promise<void>;
 }
@@ -57,7 +69,20 @@ export async function startReplication(options: {
   readonly delayMs?: number;
   readonly pollMs?: number;
   readonly timestampOf?: (image: Record<string, AttributeValue>) => number | undefined;
+  readonly timestampAttribute?: string;
 }): Promise<Replication> {
+  const timestampAttribute = options.timestampAttribute;
+  const timestampOf =
+    options.timestampOf ?? (timestampAttribute === undefined ? undefined : (image: Record<string, AttributeValue>) => (image[timestampAttribute]?.N === undefined ? undefined : Number(image[timestampAttribute].N)));
+  /** Only over an older (or unstamped, or missing) item: last writer wins, atomically. */
+  const olderThan = (timestamp: number) =>
+    timestampAttribute === undefined
+      ? {}
+      : {
+          ConditionExpression: 'attribute_not_exists(#ts) OR #ts < :ts',
+          ExpressionAttributeNames: { '#ts': timestampAttribute },
+          ExpressionAttributeValues: { ':ts': { N: String(timestamp) } },
+        };
   const delayMs = options.delayMs ?? 50;
   const pollMs = options.pollMs ?? 25;
   const config = (r: ReplicaRegion) => ({ endpoint: r.endpoint, region: r.region, credentials: { accessKeyId: r.accessKeyId, secretAccessKey: 'local' }, maxAttempts: 1 });
@@ -74,7 +99,7 @@ export async function startReplication(options: {
   let running = true;
 
   const stamp = (image: Record<string, AttributeValue> | undefined) => {
-    const given = image ? options.timestampOf?.(image) : undefined;
+    const given = image ? timestampOf?.(image) : undefined;
     lastTimestamp = given ?? Math.max(Date.now(), lastTimestamp + 1);
     return lastTimestamp;
   };
@@ -137,7 +162,9 @@ export async function startReplication(options: {
     for (const target of db.keys()) if (target !== source) queue.push({ target, key, keys, image, timestamp, due: Date.now() + delayMs });
   };
 
+  let paused = false;
   const apply = async () => {
+    if (paused) return;
     const now = Date.now();
     const pending: Change[] = [];
     const taken = queue.length;
@@ -154,13 +181,14 @@ export async function startReplication(options: {
       try {
         const client = db.get(change.target)!;
         ledger.get(change.target)!.set(change.key, change.image ? canonical(change.image) : 'REMOVE');
-        if (change.image) await client.send(new PutItemCommand({ TableName: options.table, Item: change.image }));
-        else await client.send(new DeleteItemCommand({ TableName: options.table, Key: change.keys }));
+        if (change.image) await client.send(new PutItemCommand({ TableName: options.table, Item: change.image, ...olderThan(change.timestamp) }));
+        else await client.send(new DeleteItemCommand({ TableName: options.table, Key: change.keys, ...olderThan(change.timestamp) }));
         versions.get(change.target)!.set(change.key, change.timestamp);
         stats.applied++;
-      } catch {
+      } catch (error) {
         ledger.get(change.target)!.delete(change.key);
-        pending.push(change); // the Region is down: deliver when it is back
+        if ((error as { name?: string }).name === 'ConditionalCheckFailedException') stats.lostToNewer++; // the target's item is newer
+        else pending.push(change); // the Region is down: deliver when it is back
       }
     }
     queue = [...pending, ...queue.slice(taken)];
@@ -178,7 +206,14 @@ export async function startReplication(options: {
 
   return {
     stats,
+    pause() {
+      paused = true;
+    },
+    resume() {
+      paused = false;
+    },
     async settle(timeoutMs = 10_000) {
+      if (paused) throw new Error('replication double: settle() while paused never ends; resume() first');
       const deadline = Date.now() + timeoutMs;
       quietRounds = 0;
       while (quietRounds < 3) {

@@ -11,7 +11,7 @@ import type { AdminTable } from '../table-lifecycle/table-lifecycle.js';
 import { controlSend } from '../control-plane/control-send.js';
 import { pollUntil, type WaitOptions } from '../control-plane/poll.js';
 import { resolveReplicas, type ReplicasDeclaration } from './replica-declaration.js';
-import { ReplicaFailedError, ReplicaPlanError } from './replica-errors.js';
+import { ReplicaDeclarationError, ReplicaFailedError, ReplicaPlanError } from './replica-errors.js';
 import { planReplicaSteps, type ReplicaPlan, type ReplicaStep } from './replica-plan.js';
 
 /** The plan, reported before anything is sent (also in a dry run). */
@@ -75,7 +75,8 @@ export interface ApplyReplicasResult {
  * Compares the declared replica Regions with the live table and returns the
  * steps that would close the difference, without changing anything (one
  * `DescribeTable`; for a new MRSC layout also a one-item `Scan` to check the
- * table is empty). The table's own Region is its client's Region.
+ * table is empty). The table's own Region is its client's Region. Without a
+ * declaration, the table's own `replicas` (`TableConfig.replicas`) is used.
  *
  * @throws ReplicaDeclarationError - the declaration is invalid (before any request)
  * @throws ReplicaPlanError - DynamoDB cannot get from the live table to the declaration
@@ -87,8 +88,11 @@ export interface ApplyReplicasResult {
  * console.log(plan.summary.join('\n'));
  * ```
  */
-export async function planReplicas(table: AdminTable, declaration: ReplicasDeclaration): Promise<ReplicaPlan> {
+export async function planReplicas(table: AdminTable, declaration: ReplicasDeclaration | undefined = table.model.replicas): Promise<ReplicaPlan> {
   const model = table.model;
+  if (declaration === undefined) {
+    throw new ReplicaDeclarationError({ table: model.name, problem: 'invalid-region', message: 'no replica declaration: pass one, or declare `replicas` on the table' });
+  }
   const homeRegion = await clientRegion(model.client);
   const declared = resolveReplicas(model, homeRegion, declaration);
   const live = await describe(model.client, model.name);
@@ -118,7 +122,7 @@ export async function planReplicas(table: AdminTable, declaration: ReplicasDecla
  */
 export async function applyReplicas(
   table: AdminTable,
-  declaration: ReplicasDeclaration,
+  declaration: ReplicasDeclaration | undefined = table.model.replicas,
   options: ApplyReplicasOptions = {},
 ): Promise<ApplyReplicasResult> {
   const model = table.model;

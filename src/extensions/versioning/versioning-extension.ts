@@ -1,7 +1,28 @@
 import { ConfigurationError, VersionConflictError } from '../../errors.js';
+import type { TableModel } from '../../model/table-definition.js';
 import type { WriteExtension, WriteExtensionFactory } from '../../model/write-extension.js';
 import { returnsItemOnConditionFailure } from '../../transport/transport.js';
 import { isVersionMismatch, resolveVersion, storedVersion, versionGuard, versionIncrement, type VersionConfig } from './versioning.js';
+
+/**
+ * Under multi-Region eventual consistency a condition is evaluated against the
+ * local replica only: two Regions can both pass a version check and
+ * last-writer-wins keeps one write, silently. So `version` on a table declared
+ * with `replicas` needs MRSC, or conditional writes pinned to a home Region.
+ * (MRSC evaluates conditions against the latest version per AWS; how its
+ * cross-Region quorum works is marked unverified in dynamodb-facts §5.3.)
+ */
+function refuseUnpinnedReplicas(table: TableModel, fail: (message: string) => never): void {
+  const replicas = table.replicas;
+  if (!replicas || replicas.consistency === 'strong' || replicas.homeRegionWrites === true) return;
+  if (table.transport.capabilities?.pinsConditionalWrites === true) return;
+  fail(
+    `version: table ${table.name} is replicated (replicas: ${replicas.regions.map((r) => (typeof r === 'string' ? r : r.region)).join(', ')}) ` +
+      'with multi-Region eventual consistency, where a version check only sees the local replica and two Regions can both pass it ' +
+      '(last writer wins, one update is lost silently). Pin conditional writes to a home Region (a regionRouter transport, ' +
+      "whose default pins them, or replicas.homeRegionWrites: true if your deployment does), or use consistency: 'strong'",
+  );
+}
 
 /**
  * Optimistic locking as a write extension (entity option `version`): puts
@@ -10,9 +31,10 @@ import { isVersionMismatch, resolveVersion, storedVersion, versionGuard, version
  */
 export const versioningExtension: WriteExtensionFactory = {
   option: 'version',
-  create({ shape, config, fail }): WriteExtension | undefined {
+  create({ table, shape, config, fail }): WriteExtension | undefined {
     const version = resolveVersion(shape, config.version as VersionConfig | undefined, fail);
     if (!version) return undefined;
+    refuseUnpinnedReplicas(table, fail);
     const attribute = version.attribute;
     return {
       name: 'versioning',

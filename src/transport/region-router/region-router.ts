@@ -7,6 +7,7 @@ import { RegionHealthBook, type HealthChange, type RegionHealth } from './region
 import type { RegionRouterEvent, RegionRouterOptions } from './region-router-options.js';
 import { WriteRegionMemory } from './read-your-writes.js';
 import { profileRequest, type RequestProfile, type TouchedItem } from './request-profile.js';
+import { stampRegion } from './region-stamp-rewrite.js';
 
 /** A {@link Transport} over one DynamoDB client per Region, with failover, fail-back and home-Region pinning. */
 export interface RegionRouter extends Transport {
@@ -145,10 +146,13 @@ export function regionRouter(options: RegionRouterOptions): RegionRouter {
       throw new PinnedRegionUnavailableError({ operation: p.operation, region, reason, cause });
     };
     if (!book.isHealthy(region)) refuse();
+    const recent = p.write ? [] : recentWrites(p);
     try {
       if (sendOptions?.observation) sendOptions.observation.region = region;
-      const out = await transports.get(region)!.send(p.operation as O, input, sendOptions);
+      const out = await transports.get(region)!.send(p.operation as O, stamped(p.operation as O, input, region, sendOptions), sendOptions);
       if (p.write) memory?.wrote(p.items, region);
+      // A strong read at home after a write failed over elsewhere: home may not have that write yet.
+      reportStale(p.operation, recent, region);
       return out;
     } catch (error) {
       if (sendOptions?.abortSignal?.aborted || !failure(error)) throw error;
@@ -161,22 +165,14 @@ export function regionRouter(options: RegionRouterOptions): RegionRouter {
     const p = profileRequest(operation, input);
     const reason = pinReason(p);
     if (reason) return sendPinned<O>(p, reason, input, sendOptions);
-    const recent: { item: TouchedItem; region: string }[] = [];
-    if (memory && !p.write) {
-      for (const item of p.items) {
-        const region = memory.regionOf(item);
-        if (region) recent.push({ item, region });
-      }
-    }
+    const recent = p.write ? [] : recentWrites(p);
     const errors: { region: string; error: unknown }[] = [];
     for (const region of candidates(recent[0]?.region)) {
       try {
         if (sendOptions?.observation) sendOptions.observation.region = region;
-        const out = await transports.get(region)!.send(operation, input, sendOptions);
+        const out = await transports.get(region)!.send(operation, stamped(operation, input, region, sendOptions), sendOptions);
         if (p.write) memory?.wrote(p.items, region);
-        for (const r of recent) {
-          if (r.region !== region) emit({ type: 'stale-read', operation, table: r.item.table, key: memory!.describe(r.item), wroteIn: r.region, readFrom: region });
-        }
+        reportStale(operation, recent, region);
         return out;
       } catch (error) {
         if (sendOptions?.abortSignal?.aborted || !failure(error)) throw error;
@@ -186,6 +182,26 @@ export function regionRouter(options: RegionRouterOptions): RegionRouter {
     }
     throw new RegionsUnavailableError(operation, errors);
   };
+
+  /** Items of a read that a write of the read-your-writes window touched, with the Region that took it. */
+  const recentWrites = (p: RequestProfile): { item: TouchedItem; region: string }[] => {
+    const recent: { item: TouchedItem; region: string }[] = [];
+    if (memory) {
+      for (const item of p.items) {
+        const region = memory.regionOf(item);
+        if (region) recent.push({ item, region });
+      }
+    }
+    return recent;
+  };
+  const reportStale = (operation: OperationName, recent: readonly { item: TouchedItem; region: string }[], readFrom: string) => {
+    for (const r of recent) {
+      if (r.region !== readFrom) emit({ type: 'stale-read', operation, table: r.item.table, key: memory!.describe(r.item), wroteIn: r.region, readFrom });
+    }
+  };
+  /** The request as this attempt sends it: a write's Region stamp names the Region it goes to. */
+  const stamped = <O extends OperationName>(operation: O, input: OperationMap[O][0], region: string, sendOptions: SendOptions | undefined) =>
+    sendOptions?.regionAttribute ? stampRegion(operation, input, sendOptions.regionAttribute, region) : input;
 
   /** Healthy Regions in order (a recent write's Region first); every Region when none is healthy. */
   const candidates = (preferred: string | undefined): string[] => {
@@ -197,6 +213,7 @@ export function regionRouter(options: RegionRouterOptions): RegionRouter {
 
   return {
     homeRegion: home,
+    capabilities: { pinsConditionalWrites: Boolean(pin.conditionalWrites) },
     send,
     activeRegion: () => book.active(),
     status: () => book.snapshot(),

@@ -18,7 +18,7 @@ let client: DynamoDBClient;
 const fast = { wait: { intervalMs: 20, timeoutMs: 10_000 } };
 
 beforeAll(async () => {
-  control = await startGlobalTableControl(inject('dynamoEndpoint'), { transitionMs: 60 });
+  control = await startGlobalTableControl(inject('dynamoEndpoint'));
   client = new DynamoDBClient({
     endpoint: control.endpoint,
     region: 'us-east-1',
@@ -40,6 +40,16 @@ const replicasOf = async (t: Table<string>) =>
   ((await client.send(new DescribeTableCommand({ TableName: t.model.name }))).Table?.Replicas ?? []).map((r) => `${r.RegionName}=${r.ReplicaStatus}`);
 
 describe('replicas from the declaration (through the control-plane double)', () => {
+  it('uses the table’s own `replicas` when called without a declaration, and refuses when there is none', async () => {
+    const declared = await freshTable({ replicas: { regions: ['eu-west-1'] } });
+    const dry = await applyReplicas(declared, undefined, { dryRun: true });
+    expect(dry.plan.steps.map((s) => s.description)).toEqual(['enable stream NEW_AND_OLD_IMAGES', 'add replica eu-west-1']);
+    const undeclared = await freshTable();
+    const before = control.operations.length;
+    await expect(planReplicas(undeclared)).rejects.toBeInstanceOf(ReplicaDeclarationError);
+    expect(control.operations.length).toBe(before); // refused before any request
+  });
+
   it('plans stream + one replica at a time; a dry run sends nothing', async () => {
     const table = await freshTable();
     const before = updates();

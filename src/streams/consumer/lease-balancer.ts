@@ -10,8 +10,10 @@ import type { ShardLease } from './lease-store.js';
  * 2. A lease is **workable** when it is not finished, its shard is still in
  *    the stream, and the shard is ready: no parent, the parent's lease is
  *    finished, or the parent is gone from the stream (trimmed after 24 h).
- * 3. Live consumers are this one and the owners of unexpired workable leases;
- *    the fair share is ceil(workable / live).
+ * 3. Live consumers are this one, the owners of unexpired workable leases,
+ *    and the consumers whose heartbeat row changed within the lease duration
+ *    (so one that holds nothing yet still counts); the fair share is
+ *    ceil(workable / live).
  * 4. Below its share, a consumer takes free leases first, then expired ones.
  * 5. Still below, it asks the most loaded consumer for one lease (a handoff),
  *    only when that one holds at least 2 more than it does (no ping-pong) and
@@ -27,16 +29,20 @@ export interface Observation {
   readonly since: number;
 }
 
-/** Updates the observations with a fresh listing. @internal */
-export function observe(previous: ReadonlyMap<string, Observation>, leases: readonly ShardLease[], now: number): Map<string, Observation> {
+/** Updates the observations with a fresh listing of leases and consumers. @internal */
+export function observe(
+  previous: ReadonlyMap<string, Observation>,
+  leases: readonly ShardLease[],
+  now: number,
+  consumers: readonly { readonly workerId: string; readonly counter: number }[] = [],
+): Map<string, Observation> {
   const out = new Map<string, Observation>();
-  for (const lease of leases) {
-    const seen = previous.get(lease.shardId);
-    out.set(
-      lease.shardId,
-      seen && seen.counter === lease.counter && seen.owner === lease.owner ? seen : { counter: lease.counter, owner: lease.owner, since: now },
-    );
-  }
+  const note = (key: string, counter: number, owner: string | undefined) => {
+    const seen = previous.get(key);
+    out.set(key, seen && seen.counter === counter && seen.owner === owner ? seen : { counter, owner, since: now });
+  };
+  for (const lease of leases) note(lease.shardId, lease.counter, lease.owner);
+  for (const consumer of consumers) note(consumerKey(consumer.workerId), consumer.counter, undefined);
   return out;
 }
 
@@ -49,7 +55,12 @@ export interface BalanceInput {
   readonly streamShards: ReadonlySet<string>;
   readonly now: number;
   readonly leaseDurationMs: number;
+  /** Consumers (heartbeat rows) with their observations, keyed `consumer:<id>` in `observations`. */
+  readonly consumers?: readonly { readonly workerId: string; readonly counter: number }[];
 }
+
+/** The observation key of a consumer's heartbeat. @internal */
+export const consumerKey = (workerId: string) => `consumer:${workerId}`;
 
 /** What to do. @internal */
 export interface BalanceDecision {
@@ -82,6 +93,11 @@ export function balance(input: BalanceInput): BalanceDecision {
     const held = load.get(lease.owner);
     if (held) held.push(lease);
     else load.set(lease.owner, [lease]);
+  }
+  for (const consumer of input.consumers ?? []) {
+    if (load.has(consumer.workerId)) continue;
+    const seen = observations.get(consumerKey(consumer.workerId));
+    if (!seen || seen.counter !== consumer.counter || now - seen.since < leaseDurationMs) load.set(consumer.workerId, []);
   }
   const target = workable.length === 0 ? 0 : Math.ceil(workable.length / load.size);
   const mine = load.get(me)!.length;

@@ -6,6 +6,7 @@ import type { ConditionBuilder } from '../../expressions/condition-builder.js';
 import { createItem } from '../../functions/put-item.js';
 import { queryPages } from '../../functions/query.js';
 import { updateItem } from '../../functions/update-item.js';
+import { deleteItem } from '../../functions/delete-item.js';
 
 /**
  * The lease and checkpoint of one shard, one row per (consumer group, shard)
@@ -44,6 +45,16 @@ const leaseSchema = z.object({
 /** The entity name of lease rows in the lease table. */
 export const LEASE_ENTITY = 'TablewrightStreamLease';
 
+/** A consumer's heartbeat row: tells the others it is alive even while it holds no lease (so shares are fair). */
+export interface ConsumerHeartbeat {
+  readonly group: string;
+  readonly workerId: string;
+  /** Bumped every renewal round. */
+  readonly counter: number;
+}
+
+const heartbeatSchema = z.object({ group: z.string(), workerId: z.string(), counter: z.number().int() });
+
 /** Lease-table operations; every write is conditional on the owner (or, to take, on the counter seen). @internal */
 export interface LeaseStore {
   list(): Promise<ShardLease[]>;
@@ -59,6 +70,12 @@ export interface LeaseStore {
   release(shardId: string, owner: string, to?: string): Promise<boolean>;
   /** Asks the owner to hand the lease to `to`; `false` when another request or owner came first. */
   requestHandoff(lease: ShardLease, to: string): Promise<boolean>;
+  /** Bumps this consumer's heartbeat row (created on first use). */
+  heartbeat(workerId: string): Promise<void>;
+  /** Every consumer's heartbeat row. */
+  consumers(): Promise<ConsumerHeartbeat[]>;
+  /** Deletes this consumer's heartbeat row (on `stop()`). */
+  leave(workerId: string): Promise<void>;
 }
 
 /** Models the lease rows on `table` (any tablewright table with a sort key) for one group. @internal */
@@ -67,6 +84,10 @@ export function leaseStore(table: TableCore, group: string): LeaseStore {
   const Lease = defineEntity(table, LEASE_ENTITY, {
     schema: leaseSchema,
     keys: { primary: { pk: ['STREAM-LEASE', 'group'], sk: ['SHARD', 'shardId'] } },
+  });
+  const Heartbeat = defineEntity(table, `${LEASE_ENTITY}Consumer`, {
+    schema: heartbeatSchema,
+    keys: { primary: { pk: ['STREAM-LEASE', 'group'], sk: ['CONSUMER', 'workerId'] } },
   });
   const held = (owner: string) => (c: ConditionBuilder<ShardLease>) => c.eq('owner', owner);
   const ifHeld = async <T>(write: () => Promise<T>): Promise<T | undefined> => {
@@ -132,6 +153,17 @@ export function leaseStore(table: TableCore, group: string): LeaseStore {
         return true;
       });
       return done === true;
+    },
+    async heartbeat(workerId) {
+      await updateItem(Heartbeat, { group, workerId }, { increment: { counter: 1 } }, { upsert: true });
+    },
+    async consumers() {
+      const out: ConsumerHeartbeat[] = [];
+      for await (const page of queryPages(Heartbeat, 'primary', { group }, { consistent: true })) out.push(...page.items);
+      return out;
+    },
+    async leave(workerId) {
+      await deleteItem(Heartbeat, { group, workerId });
     },
   };
 }

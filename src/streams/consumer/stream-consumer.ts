@@ -7,9 +7,17 @@ import type { StreamEntity } from '../stream-change.js';
 import { emitter } from './consumer-events.js';
 import { consumerSettings, type StreamConsumerOptions } from './consumer-options.js';
 import { balance, observe, type Observation } from './lease-balancer.js';
-import { leaseStore, type LeaseStore, type ShardLease } from './lease-store.js';
+import { leaseStore, type ConsumerHeartbeat, type LeaseStore, type ShardLease } from './lease-store.js';
 import { ShardWorker, type WorkerContext } from './shard-worker.js';
 import { loadStreamsApi, type StreamsApi } from './streams-api.js';
+
+interface State {
+  leases: ShardLease[];
+  consumers: ConsumerHeartbeat[];
+  shards: Set<string>;
+  observations: Map<string, Observation>;
+  syncedAt: number;
+}
 
 /** A running (or stopped) polling consumer. */
 export interface StreamConsumer {
@@ -65,6 +73,7 @@ export function streamConsumer<E extends StreamEntity, V extends StreamViewType>
   let loop: Promise<void> | undefined;
   let stopped: Promise<void> | undefined;
   let close: () => void = () => undefined;
+  let leave: () => Promise<void> = async () => undefined;
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -99,7 +108,9 @@ export function streamConsumer<E extends StreamEntity, V extends StreamViewType>
       emit,
       stopping: () => stopper.signal.aborted,
     };
-    const state = { leases: [] as ShardLease[], shards: new Set<string>(), observations: new Map<string, Observation>(), syncedAt: -Infinity };
+    const state = { leases: [] as ShardLease[], consumers: [] as ConsumerHeartbeat[], shards: new Set<string>(), observations: new Map<string, Observation>(), syncedAt: -Infinity };
+    leave = () => store.leave(me);
+    await store.heartbeat(me);
     await refresh(store, state);
     await syncShards(loaded.api, streamArn, store, state);
     loop = (async () => {
@@ -110,12 +121,14 @@ export function streamConsumer<E extends StreamEntity, V extends StreamViewType>
     })();
   };
 
-  const refresh = async (store: LeaseStore, state: { leases: ShardLease[]; observations: Map<string, Observation> }) => {
-    state.leases = await store.list();
-    state.observations = observe(state.observations, state.leases, clock());
+  const refresh = async (store: LeaseStore, state: State) => {
+    const [leases, consumers] = await Promise.all([store.list(), store.consumers()]);
+    state.leases = leases;
+    state.consumers = consumers;
+    state.observations = observe(state.observations, leases, clock(), consumers);
   };
 
-  const syncShards = async (api: StreamsApi, streamArn: string, store: LeaseStore, state: { leases: ShardLease[]; shards: Set<string>; syncedAt: number }) => {
+  const syncShards = async (api: StreamsApi, streamArn: string, store: LeaseStore, state: State) => {
     const shards = await api.listShards(streamArn);
     state.shards = new Set(shards.map((s) => s.shardId));
     const known = new Set(state.leases.map((l) => l.shardId));
@@ -128,10 +141,15 @@ export function streamConsumer<E extends StreamEntity, V extends StreamViewType>
       }
     }
     state.syncedAt = clock();
-    if (created) await refresh(store, state as never);
+    if (created) await refresh(store, state);
   };
 
-  const round = async (ctx: WorkerContext<E, V>, state: { leases: ShardLease[]; shards: Set<string>; observations: Map<string, Observation>; syncedAt: number }) => {
+  const round = async (ctx: WorkerContext<E, V>, state: State) => {
+    try {
+      await ctx.store.heartbeat(me);
+    } catch (error) {
+      emit({ type: 'error', during: 'renew', shardId: undefined, error });
+    }
     for (const [shardId, worker] of workers) {
       const sentAt = clock();
       try {
@@ -154,7 +172,15 @@ export function streamConsumer<E extends StreamEntity, V extends StreamViewType>
     for (const lease of state.leases) {
       if (lease.owner === me && !lease.finished && !workers.has(lease.shardId) && state.shards.has(lease.shardId)) startWorker(ctx, lease, clock(), undefined);
     }
-    const decision = balance({ me, leases: state.leases, observations: state.observations, streamShards: state.shards, now: clock(), leaseDurationMs: settings.leaseDurationMs });
+    const decision = balance({
+      me,
+      leases: state.leases,
+      consumers: state.consumers,
+      observations: state.observations,
+      streamShards: state.shards,
+      now: clock(),
+      leaseDurationMs: settings.leaseDurationMs,
+    });
     for (const lease of decision.take) {
       const sentAt = clock();
       try {
@@ -202,6 +228,8 @@ export function streamConsumer<E extends StreamEntity, V extends StreamViewType>
         await started?.catch(() => undefined);
         await loop;
         await Promise.all([...workers.values()].map((w) => w.done.catch(() => undefined)));
+        // Gone: the others need not wait a lease duration to stop counting this consumer.
+        await leave().catch((error: unknown) => emit({ type: 'error', during: 'release', shardId: undefined, error }));
         close();
       })();
       return stopped;

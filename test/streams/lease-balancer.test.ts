@@ -16,7 +16,7 @@ const leaseArb = fc.record({
   age: fc.nat(2000), // how long the observer has seen this counter
 });
 
-function table(raw: fc.infer<typeof leaseArb>[]) {
+function table(raw: (typeof leaseArb extends fc.Arbitrary<infer T> ? T : never)[]) {
   const leases: ShardLease[] = raw.map((r, i) => ({
     group: 'g',
     shardId: `s${i}`,

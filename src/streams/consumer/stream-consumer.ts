@@ -50,12 +50,16 @@ export interface StreamConsumer {
  *
  * @example
  * ```ts
+ * import { streamConsumer, streamDecoder } from 'tablewright/streams';
+ *
+ * declare const search: { update(key: object, status: string): Promise<void> };
+ * const leaseTable = new Table({ name: 'stream-leases', client, partitionKey: 'pk', sortKey: 'sk' });
  * const consumer = streamConsumer({
  *   decoder: streamDecoder([Order], { view: 'NEW_AND_OLD_IMAGES' }),
- *   callbacks: { Order: { modify: async (r) => index.update(r.keys, r.newItem.status) } },
+ *   callbacks: (r) => (r.kind === 'modify' ? search.update(r.keys, r.newItem.status) : undefined),
  *   leaseTable,
  *   application: 'search-indexer',
- *   onEvent: (e) => e.type === 'error' && console.error(e.error),
+ *   onEvent: (e) => void (e.type === 'error' && console.error(e.error)),
  * });
  * await consumer.start();
  * process.on('SIGTERM', () => void consumer.stop());

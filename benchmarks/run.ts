@@ -23,6 +23,7 @@ import { hasPeer } from './lib/peer.js';
 import { environment, markdown, type ExtraResult, type RowResult } from './lib/report.js';
 import { clientDynamodb, makeClient, type Target } from './lib/sdk.js';
 import { runExtras } from './extras/index.js';
+import { streamDecode } from './stream-decode.js';
 
 /**
  * Node 20 counts CPU per process only. Re-run ourselves with V8's GC on the
@@ -128,6 +129,7 @@ async function main() {
       await runMode('local', 'local-c32', 32, PLAN.localC32);
     }
     if (withExtras) extras = await runExtras({ quick, items, log, key: KEY, ...(onlyExtras ? { only: onlyExtras } : {}) });
+    if (withExtras && (!onlyExtras || onlyExtras.includes('stream-decode'))) extras.push(...(await streamDecode({ quick, log })));
   } finally {
     canned?.stop();
     seedClient.destroy();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DescribeTableCommand, type StreamViewType } from '@aws-sdk/client-dynamodb';
-import { ConfigurationError } from '../../errors.js';
+import { ConfigurationError, TableNotFoundError } from '../../errors.js';
 import { mapAwsError } from '../../request/map-error.js';
 import { batchOptions } from '../stream-batch.js';
 import type { StreamEntity } from '../stream-change.js';
@@ -114,9 +114,15 @@ export function streamConsumer<E extends StreamEntity, V extends StreamViewType>
     };
     const state = { leases: [] as ShardLease[], consumers: [] as ConsumerHeartbeat[], shards: new Set<string>(), observations: new Map<string, Observation>(), syncedAt: -Infinity };
     leave = () => store.leave(me);
-    await store.heartbeat(me);
-    await refresh(store, state);
-    await syncShards(loaded.api, streamArn, store, state);
+    try {
+      await store.heartbeat(me);
+      await refresh(store, state);
+      await syncShards(loaded.api, streamArn, store, state);
+    } catch (error) {
+      // A missing lease table or stream is the caller's to fix; a transient failure is retried by the loop.
+      if (error instanceof ConfigurationError || error instanceof TableNotFoundError) throw error;
+      emit({ type: 'error', during: 'sync', shardId: undefined, error });
+    }
     loop = (async () => {
       while (!stopper.signal.aborted) {
         await round(ctx, state);

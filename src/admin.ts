@@ -56,6 +56,7 @@ export {
 export { restoreToPointInTime, restoreFromBackup, type RestoreOptions, type RestoreProgress, type RestoreResult } from './admin/restore/restore.js';
 export type { RestoreOverrides, RestorePoint } from './admin/restore/restore-request.js';
 export type { ReapplyOptions, ReapplyStep } from './admin/restore/reapply-plan.js';
+export type { RestorableEntity, RestoredEntity } from './admin/restore/restored-entity.js';
 export { exportFolder, exportBucket, type ExportSource, type ExportBucketOptions, type S3ClientLike } from './admin/export-reader/export-source.js';
 export {
   openExport,

@@ -27,6 +27,7 @@ export { Entity } from './facades/entity.js';
 export type { EntityConfig, EntityItem, EntityInput, EntityKey, PutResult } from './facades/entity.js';
 export type { AnyObjectSchema, AttributeOf, EntityKeys, KeyTemplates, PrimaryKeyOf } from './model/entity-types.js';
 export type { GetOptions } from './actions/get/get.js';
+export type { RouteOption } from './request/route-option.js';
 export type { PutOptions } from './actions/put/put.js';
 export type { DeleteOptions } from './actions/delete/delete.js';
 

@@ -3,11 +3,12 @@ import type { ConditionInput } from '../../expressions/condition-builder.js';
 import { interpretConditionFailure } from '../../model/apply-extensions.js';
 import type { EntityModel } from '../../model/entity-model.js';
 import { readReturnedItem } from '../../model/item-reader.js';
+import type { RouteOption } from '../../request/route-option.js';
 import { send } from '../../request/send.js';
 import { prepareDelete } from './delete-request.js';
 
 /** Options of `Entity.delete`. */
-export interface DeleteOptions<T> {
+export interface DeleteOptions<T> extends RouteOption {
   /** Delete only if this holds for the stored item. */
   readonly condition?: ConditionInput<T> | undefined;
   /** `'ALL_OLD'` returns the deleted item. */
@@ -27,7 +28,7 @@ export async function deleteItem(model: EntityModel, key: Readonly<Record<string
   if (options.returnValues === 'ALL_OLD') input.ReturnValues = 'ALL_OLD';
   let output;
   try {
-    output = await send(model.table, 'DeleteItem', input, { entity: model.name, key: prepared.key, abortSignal: options.abortSignal });
+    output = await send(model.table, 'DeleteItem', input, { entity: model.name, key: prepared.key, abortSignal: options.abortSignal, route: options.route });
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
     const outcome = interpretConditionFailure(model, guard, error, 'delete');

@@ -5,11 +5,12 @@ import { interpretConditionFailure } from '../../model/apply-extensions.js';
 import type { EntityModel } from '../../model/entity-model.js';
 import type { ExpiryInput } from '../../model/expiry.js';
 import { readReturnedItem } from '../../model/item-reader.js';
+import type { RouteOption } from '../../request/route-option.js';
 import { send } from '../../request/send.js';
 import { preparePut } from './put-request.js';
 
 /** Options of `Entity.put`. */
-export interface PutOptions<T> {
+export interface PutOptions<T> extends RouteOption {
   /** Write only if this holds for the item currently stored under the key. */
   readonly condition?: ConditionInput<T> | undefined;
   /** `'ALL_OLD'` returns the item that was replaced. */
@@ -28,7 +29,7 @@ export async function putItem(model: EntityModel, item: unknown, options: PutOpt
   if (options.returnValues === 'ALL_OLD') prepared.input.ReturnValues = 'ALL_OLD';
   let output;
   try {
-    output = await send(model.table, 'PutItem', prepared.input, { entity: model.name, key: prepared.key, abortSignal: options.abortSignal });
+    output = await send(model.table, 'PutItem', prepared.input, { entity: model.name, key: prepared.key, abortSignal: options.abortSignal, route: options.route });
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
     const outcome = interpretConditionFailure(model, prepared.guard, error, 'put');

@@ -18,6 +18,7 @@ import { newGuard, NO_GUARD, prepareUpdateExtensions } from '../../model/apply-e
 import type { ExpiryInput } from '../../model/expiry.js';
 import type { UpdateCall, WriteCallOptions, WriteGuard } from '../../model/write-extension.js';
 import { planUpdate } from './update-plan.js';
+import type { RouteOption } from '../../request/route-option.js';
 
 /** What an update returns. */
 export type UpdateReturnValues = 'NONE' | 'ALL_NEW' | 'ALL_OLD' | 'UPDATED_NEW' | 'UPDATED_OLD';
@@ -60,7 +61,7 @@ export interface UpdateOpOptions<T> {
 }
 
 /** Options of `Entity.update`. */
-export interface UpdateOptions<T> extends UpdateOpOptions<T> {
+export interface UpdateOptions<T> extends UpdateOpOptions<T>, RouteOption {
   /**
    * `'ALL_NEW'` returns the whole item after the update (parsed by the schema),
    * `'ALL_OLD'` the item before it, `'UPDATED_NEW'` / `'UPDATED_OLD'` only the

@@ -47,7 +47,7 @@ export async function updateItem(
   const prepared = prepareGuardedUpdate(model, key, changes, options, false, condition);
   const returnValues = options.returnValues ?? 'NONE';
   if (returnValues !== 'NONE') prepared.input.ReturnValues = returnValues;
-  const context = { entity: model.name, key: prepared.key, abortSignal: options.abortSignal };
+  const context = { entity: model.name, key: prepared.key, abortSignal: options.abortSignal, route: options.route };
   let output;
   try {
     output = await send(model.table, 'UpdateItem', prepared.input, context);

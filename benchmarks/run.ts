@@ -25,6 +25,7 @@ import { clientDynamodb, makeClient, type Target } from './lib/sdk.js';
 import { runExtras } from './extras/index.js';
 import { daxGet } from './dax-get.js';
 import { exportRead } from './export-read.js';
+import { streamDecode } from './stream-decode.js';
 
 /**
  * Node 20 counts CPU per process only. Re-run ourselves with V8's GC on the
@@ -134,6 +135,7 @@ async function main() {
     if (withExtras) extras = await runExtras({ quick, items, log, key: KEY, ...(onlyExtras ? { only: onlyExtras } : {}) });
     if (withExtras && (!onlyExtras || onlyExtras.includes('dax-get'))) extras.push(...(await daxGet({ quick, log, endpoint: local.endpoint })));
     if (withExtras && (!onlyExtras || onlyExtras.includes('export-read'))) extras.push(...(await exportRead({ quick, log })));
+    if (withExtras && (!onlyExtras || onlyExtras.includes('stream-decode'))) extras.push(...(await streamDecode({ quick, log })));
   } finally {
     canned?.stop();
     seedClient.destroy();

@@ -26,6 +26,8 @@ const RULES = {
   model: [...LEAVES, 'observability', 'marshalling', 'schema', 'keys', 'expressions', 'transport'],
   // Stream decoding and handlers: images are read by the model's item reader.
   streams: [...LEAVES, 'marshalling', 'schema', 'keys', 'model'],
+  // The polling consumer (a sub-layer of streams): keeps its leases in a tablewright table, so it sits on the facades and free functions.
+  'streams/consumer': [...LEAVES, 'marshalling', 'schema', 'keys', 'expressions', 'transport', 'model', 'limits', 'request', 'actions', 'functions', 'facades', 'streams'],
   // Size limits: pure value rules; they read the model only through structural types.
   limits: [...LEAVES, 'marshalling', 'keys'],
   // Shared plumbing: send, error mapping, retries, identity, paging, participants.
@@ -70,10 +72,14 @@ const resolve = (from, spec) => {
   return undefined;
 };
 const parts = (f) => relative(root, f).split(sep);
-const layerOf = (f) => parts(f)[0];
+// A sub-layer (a folder with its own rule, like streams/consumer) is a layer of its own.
+const layerOf = (f) => {
+  const p = parts(f);
+  return p.length > 2 && RULES[`${p[0]}/${p[1]}`] ? `${p[0]}/${p[1]}` : p[0];
+};
 const unitOf = (f) => {
   const p = parts(f);
-  return ISOLATED.has(p[0]) && p.length > 2 ? `${p[0]}/${p[1]}` : p[0];
+  return (ISOLATED.has(p[0]) || RULES[`${p[0]}/${p[1]}`]) && p.length > 2 ? `${p[0]}/${p[1]}` : p[0];
 };
 
 const graph = new Map(files.map((f) => [f, []]));

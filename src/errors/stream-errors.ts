@@ -13,7 +13,9 @@ export type StreamRecordErrorReason =
   /** An earlier record of the same item failed in this batch: this one was not applied. */
   | 'earlier-failure'
   /** The record has no identifier Lambda accepts (`dynamodb.SequenceNumber`, `kinesis.sequenceNumber`). */
-  | 'no-identifier';
+  | 'no-identifier'
+  /** The polling consumer no longer holds (or could not renew in time) the lease of the record's shard: not applied, the next owner reads it. */
+  | 'lease-lost';
 
 /**
  * A stream record was refused or not applied. Carries the record's id and the

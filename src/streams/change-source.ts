@@ -88,40 +88,39 @@ function creationTime(value: number | Date | undefined, source: ChangeSource): D
 
 /**
  * JSON deliveries carry binaries as base64 strings; the item reader expects
- * bytes, as the SDK gives them. Allocates only when the image has a binary.
+ * bytes, as the SDK gives them. Most images have none: a scan that allocates
+ * nothing finds out, and only an image with one is copied (hot path).
  */
 function bytesFromBase64(image: Readonly<Record<string, WireAttributeValue>> | undefined): Record<string, AttributeValue> | undefined {
   if (!image) return undefined;
-  let out: Record<string, AttributeValue> | undefined;
-  for (const name in image) {
-    const value = image[name]!;
-    const converted = convertValue(value);
-    if (converted !== value) {
-      out ??= { ...(image as Record<string, AttributeValue>) };
-      out[name] = converted;
-    }
+  if (!mapHasWireBinary(image)) return image as Record<string, AttributeValue>;
+  const out: Record<string, AttributeValue> = {};
+  for (const name in image) out[name] = convertValue(image[name]!);
+  return out;
+}
+
+function mapHasWireBinary(map: Readonly<Record<string, WireAttributeValue>>): boolean {
+  for (const name in map) if (hasWireBinary(map[name]!)) return true;
+  return false;
+}
+
+function hasWireBinary(value: WireAttributeValue): boolean {
+  const v = value as Record<string, unknown>;
+  if (v.S !== undefined || v.N !== undefined || v.BOOL !== undefined || v.NULL !== undefined) return false;
+  if (typeof v.B === 'string') return true;
+  if (Array.isArray(v.BS)) return v.BS.some((b) => typeof b === 'string');
+  if (v.M && typeof v.M === 'object') return mapHasWireBinary(v.M as Record<string, WireAttributeValue>);
+  if (Array.isArray(v.L)) {
+    for (const item of v.L) if (hasWireBinary(item as WireAttributeValue)) return true;
   }
-  return out ?? (image as Record<string, AttributeValue>);
+  return false;
 }
 
 function convertValue(value: WireAttributeValue): AttributeValue {
+  if (!hasWireBinary(value)) return value as AttributeValue;
   const v = value as Record<string, unknown>;
   if (typeof v.B === 'string') return { B: Buffer.from(v.B, 'base64') };
-  if (Array.isArray(v.BS) && v.BS.some((b) => typeof b === 'string')) {
-    return { BS: v.BS.map((b) => (typeof b === 'string' ? Buffer.from(b, 'base64') : (b as Uint8Array))) };
-  }
-  if (v.M && typeof v.M === 'object') {
-    const map = bytesFromBase64(v.M as Record<string, WireAttributeValue>)!;
-    return map === v.M ? (value as AttributeValue) : { M: map };
-  }
-  if (Array.isArray(v.L)) {
-    let changed = false;
-    const list = v.L.map((item: WireAttributeValue) => {
-      const c = convertValue(item);
-      if (c !== item) changed = true;
-      return c;
-    });
-    return changed ? { L: list } : (value as AttributeValue);
-  }
-  return value as AttributeValue;
+  if (Array.isArray(v.BS)) return { BS: v.BS.map((b) => (typeof b === 'string' ? Buffer.from(b, 'base64') : (b as Uint8Array))) };
+  if (v.M && typeof v.M === 'object') return { M: bytesFromBase64(v.M as Record<string, WireAttributeValue>)! };
+  return { L: (v.L as WireAttributeValue[]).map(convertValue) };
 }

@@ -56,6 +56,8 @@ interface Member {
   readonly keys: KeyReader;
 }
 
+/** A change to an item past its TTL is still a change: never hide it. */
+const READ_ALL = Object.freeze({ includeExpired: true });
 const NEW_VIEWS = new Set<string>(['NEW_IMAGE', 'NEW_AND_OLD_IMAGES']);
 const OLD_VIEWS = new Set<string>(['OLD_IMAGE', 'NEW_AND_OLD_IMAGES']);
 const VIEWS = new Set<string>(['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES']);
@@ -148,8 +150,8 @@ export function streamDecoder<const E extends StreamEntity, const V extends Stre
     let oldItem: Record<string, unknown> | undefined;
     try {
       // A change to an item past its TTL is still a change: never hide it.
-      if (wantsNew && change.newImage) newItem = readItem(member.model, change.newImage, { includeExpired: true });
-      if (wantsOld && change.oldImage) oldItem = readItem(member.model, change.oldImage, { includeExpired: true });
+      if (wantsNew && change.newImage) newItem = readItem(member.model, change.newImage, READ_ALL);
+      if (wantsOld && change.oldImage) oldItem = readItem(member.model, change.oldImage, READ_ALL);
     } catch (error) {
       return invalid(
         error instanceof TablewrightError
@@ -170,7 +172,21 @@ export function streamDecoder<const E extends StreamEntity, const V extends Stre
       );
     }
     const origin = changeOrigin(kind, newItem, region);
-    return { ...meta, kind, entity: member.model.name, keys, newItem, oldItem, origin } as unknown as DecodedRecord<E, V>;
+    // Built in one literal (no spread): this runs once per record.
+    return {
+      id: meta.id,
+      eventName: meta.eventName,
+      sequenceNumber: meta.sequenceNumber,
+      approximateCreationTime: meta.approximateCreationTime,
+      size: meta.size,
+      raw: meta.raw,
+      kind,
+      entity: member.model.name,
+      keys,
+      newItem,
+      oldItem,
+      origin,
+    } as unknown as DecodedRecord<E, V>;
   };
 
   return { entities: byName, view, decode };

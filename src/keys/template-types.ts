@@ -41,13 +41,20 @@ type TemplateTypos<T, A extends string> = T extends readonly unknown[] ? Mimicke
  * reports it at the segment; `unknown` for the others.
  */
 export type CheckedTemplate<T, A extends string> = T extends readonly unknown[]
-  ? { readonly [I in keyof T]: [Mimicked<T[I], A, T[number]>] extends [never] ? unknown : TemplateTypo<T[I] & string, Mimicked<T[I], A, T[number]>> }
+  ? { readonly [I in keyof T]: [Mimicked<T[I], A, T[number]>] extends [never] ? unknown : StaticSegmentLooksLikeAttribute<T[I] & string, Mimicked<T[I], A, T[number]>> }
   : unknown;
 
-/** The error a mistyped static segment reports. */
-export type TemplateTypo<Seg extends string, Attr extends string> = {
+/**
+ * The error a mistyped static segment reports. Named for what is wrong, since
+ * the compiler prints this name (`… is not assignable to type '"tenantID" &
+ * StaticSegmentLooksLikeAttribute<"tenantID", "tenantId">'`).
+ */
+export type StaticSegmentLooksLikeAttribute<Seg extends string, Attr extends string> = {
   readonly [M in `static key segment "${Seg}" looks like attribute "${Attr}": write "${Attr}", or { static: '${Seg}' } if the text is meant`]: true;
 };
+
+/** The error a mistyped static segment reports (see {@link StaticSegmentLooksLikeAttribute}). */
+export type TemplateTypo<Seg extends string, Attr extends string> = StaticSegmentLooksLikeAttribute<Seg, Attr>;
 
 /** Attributes mimicked anywhere in an entity's key config. */
 type KeyTypos<K, A extends string> = { readonly [P in keyof K]: { readonly [R in keyof K[P]]: TemplateTypos<K[P][R], A> }[keyof K[P]] }[keyof K];

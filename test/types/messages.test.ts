@@ -132,9 +132,9 @@ describe('public types: compile errors name the problem, and no any', () => {
       }
     }
     expect(misses).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('no public type is written as any', () => {
     expect(publicAnys(program(files))).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });

@@ -27,6 +27,7 @@ export { Entity } from './facades/entity.js';
 export type { EntityConfig, EntityItem, EntityInput, EntityKey, PutResult } from './facades/entity.js';
 export type { AnyObjectSchema, AttributeOf, EntityKeys, KeyTemplates, PrimaryKeyOf } from './model/entity-types.js';
 export type { GetOptions } from './actions/get/get.js';
+export type { RouteOption } from './request/route-option.js';
 export type { PutOptions } from './actions/put/put.js';
 export type { DeleteOptions } from './actions/delete/delete.js';
 
@@ -82,7 +83,7 @@ export type { RecordKind, StreamRecordLike, StreamRecordIdentity } from './strea
 
 // transactions, batch, optimistic locking, timestamps
 export { transactWrite } from './actions/transact-write/transact-write.js';
-export type { TransactWriteOptions } from './actions/transact-write/transact-write.js';
+export type { TransactWriteOptions, TransactWriteResult, TransactWriteStats } from './actions/transact-write/transact-write.js';
 export { transactGet } from './actions/transact-get/transact-get.js';
 export type { TransactGetOptions } from './actions/transact-get/transact-get.js';
 export { idempotencyToken, writeIdempotently } from './actions/transact-write/idempotent-write.js';
@@ -91,6 +92,7 @@ export { batchGet } from './actions/batch-get/batch-get.js';
 export type { BatchGetOptions, BatchGetResult } from './actions/batch-get/batch-get.js';
 export { batchWrite } from './actions/batch-write/batch-write.js';
 export type { BatchWriteOptions, BatchWriteResult } from './actions/batch-write/batch-write.js';
+export type { BatchStats } from './request/send-chunks.js';
 export type { RetryPolicy } from './request/retry-policy.js';
 export type { WriteOperation } from './request/write-operation.js';
 export type { PutOpOptions } from './actions/put/put-op.js';
@@ -102,12 +104,13 @@ export type { TimestampsConfig, TimestampFormat } from './extensions/timestamps/
 export {
   VersionConflictError,
   WriteOutcomeUnknownError,
+  WriteUnconfirmedError,
   TransactionCanceledError,
   IdempotencyError,
   RequestLimitError,
   UnprocessedItemsError,
 } from './errors.js';
-export type { CancellationReason, UnprocessedEntry } from './errors.js';
+export type { CancellationReason, UnprocessedEntry, WriteOutcomeUnknownReason } from './errors.js';
 // direct transport
 export { directTransport } from './transport/direct/direct-transport.js';
 export type { DirectTransportOptions } from './transport/direct/direct-transport.js';
@@ -176,3 +179,8 @@ export type {
 export type { RegionHealth } from './transport/region-router/region-health.js';
 export { isRegionFailure } from './transport/region-router/region-failure.js';
 export { PinnedRegionUnavailableError, RegionsUnavailableError, MixedHomeRegionsError, type PinReason, type RegionFailure } from './transport/region-router/region-errors.js';
+
+// schema evolution
+export { schemaVersions, SchemaVersions } from './model/schema-versions.js';
+export { SchemaVersionError, MigrationError, OutdatedItemError } from './errors.js';
+export type { SchemaVersionErrorReason } from './errors.js';

@@ -54,6 +54,8 @@ export function resolveTable(config: TableConfig): TableModel {
     const { read, write } = config.billing;
     if (!(read >= 1 && write >= 1)) fail('provisioned billing needs read and write ≥ 1');
   }
+  const history = config.writeTokenHistory ?? 8;
+  if (!(Number.isInteger(history) && history >= 1 && history <= 32)) fail('writeTokenHistory must be an integer from 1 to 32');
   const secret = config.cursorSecret;
   return {
     name: config.name,
@@ -68,6 +70,8 @@ export function resolveTable(config: TableConfig): TableModel {
     deletionProtection: config.deletionProtection ?? false,
     entityTypeAttribute: config.entityTypeAttribute ?? '_et',
     writeTokenAttribute: config.writeTokenAttribute ?? '_wt',
+    writeTokenHistory: history,
+    schemaVersionAttribute: config.schemaVersionAttribute ?? '_sv',
     delimiter,
     cursorSecret: typeof secret === 'string' ? new TextEncoder().encode(secret) : secret,
     clock: config.clock ?? Date.now,

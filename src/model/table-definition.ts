@@ -49,6 +49,21 @@ export interface TableConfig {
    * read; no schema field may use the name. Default `_wt`.
    */
   readonly writeTokenAttribute?: string | undefined;
+  /**
+   * How many recent write tokens an item keeps (1–32; default 8): slot 0 is
+   * `writeTokenAttribute`, slots 1… append their number (`_wt1`, `_wt2`, …),
+   * each about 30 bytes. A lost-response resend is recognised as long as
+   * fewer than this many guarded writes (creates, version-locked writes,
+   * conditional updates) reached the item in between and no put replaced it;
+   * past that it is `WriteOutcomeUnknownError`, never a conflict. 1 keeps only the newest.
+   */
+  readonly writeTokenHistory?: number | undefined;
+  /**
+   * Bookkeeping attribute holding the schema version an item was written at,
+   * for entities that declare `versions` (older items are migrated on read).
+   * Stripped on read; no schema field may use the name. Default `_sv`.
+   */
+  readonly schemaVersionAttribute?: string | undefined;
   /** Delimiter between key segments. One non-alphanumeric character, default `#`. */
   readonly delimiter?: string | undefined;
   /**
@@ -76,6 +91,8 @@ export interface TableModel {
   readonly deletionProtection: boolean;
   readonly entityTypeAttribute: string;
   readonly writeTokenAttribute: string;
+  readonly writeTokenHistory: number;
+  readonly schemaVersionAttribute: string;
   readonly delimiter: string;
   readonly cursorSecret: Uint8Array | undefined;
   readonly clock: () => number;

@@ -5,6 +5,7 @@ import { compileCondition } from '../expressions/compile-condition.js';
 import type { ConditionNode } from '../expressions/condition-node.js';
 import type { ExpressionContext } from '../expressions/expression-context.js';
 import { decodeCursor, type CursorScope } from './cursor.js';
+import type { RouteOption } from './route-option.js';
 import type { TableModel } from '../model/table-definition.js';
 import { allConditions, entityTypeIs, notExpired } from '../expressions/item-conditions.js';
 
@@ -21,7 +22,7 @@ export interface Page<T> {
 }
 
 /** Options every paginated read takes. */
-export interface PageOptions {
+export interface PageOptions extends RouteOption {
   /** Maximum items DynamoDB evaluates for this page (before filters). */
   readonly limit?: number | undefined;
   /** Continue after this cursor (from a previous page). */

@@ -69,6 +69,23 @@ describe('published package', () => {
     expect(cjs).toEqual(esm);
   });
 
+  it('loads tablewright/dax without either DAX package: both optional peers stay unloaded until used', () => {
+    const code = (load: (m: string) => string) => `
+      const noop = () => {};
+      process.on('warning', noop);
+      const dax = ${load('tablewright/dax')};
+      const kept = process.listeners('warning').includes(noop); // importing @amazon-dax-sdk/client-dax would remove it
+      Promise.resolve(dax.resolveDaxEndpoint('orders', { region: 'us-east-1' })).then(
+        () => console.log(JSON.stringify({ kept, error: 'none' })),
+        (e) => console.log(JSON.stringify({ kept, keys: Object.keys(dax).sort(), error: e.name, names: /@aws-sdk\/client-dax/.test(e.message) })),
+      );`;
+    for (const [file, load] of [['dax.mjs', (m: string) => `await import('${m}')`], ['dax.cjs', (m: string) => `require('${m}')`]] as const) {
+      const out = run(file, code(load));
+      expect(out).toMatchObject({ kept: true, error: 'ConfigurationError', names: true });
+      expect(out.keys).toEqual(expect.arrayContaining(['daxRouter', 'daxTransport', 'withDaxRoute', 'resolveDaxEndpoint', 'DaxClusterNotFoundError']));
+    }
+  });
+
   it('exposes the streams entry with import and require', () => {
     const code = (load: (m: string) => string) =>
       `const s = ${load('tablewright/streams')}; const api = ${load('tablewright')}; console.log(JSON.stringify({ keys: Object.keys(s).sort(), shared: new s.StreamRecordError({ reason: 'keys', message: 'x' }) instanceof api.TablewrightError }));`;

@@ -4,7 +4,7 @@ import { readItem } from '../../model/item-reader.js';
 import { UnprocessedItemsError, type UnprocessedEntry } from '../../errors.js';
 import type { GetOperation, GetResults } from '../../request/get-operation.js';
 import { itemIdentity } from '../../request/item-identity.js';
-import { resolveRetryPolicy, type RetryPolicy } from '../../request/retry-policy.js';
+import { BATCH_RETRY, resolveRetryPolicy, type RetryPolicy } from '../../request/retry-policy.js';
 import { send } from '../../request/send.js';
 import { leftovers, sendChunks, sharedTable } from '../../request/send-chunks.js';
 
@@ -70,7 +70,7 @@ export async function batchGet(ops: readonly GetOperation[], options: BatchGetOp
   const { failure } = await sendChunks({
     chunks,
     concurrency: options.concurrency ?? 4,
-    policy: resolveRetryPolicy(options.retry),
+    policy: resolveRetryPolicy(options.retry, BATCH_RETRY),
     table,
     abortSignal: options.abortSignal,
     onDone: (e) => done.add(e.op.identity),

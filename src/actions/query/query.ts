@@ -7,6 +7,7 @@ import { ExpressionContext } from '../../expressions/expression-context.js';
 import { compileKeyCondition, resolveSortKey, type SortKeyInput } from '../../expressions/key-condition.js';
 import { encodeCursor, type CursorScope } from '../../request/cursor.js';
 import { send } from '../../request/send.js';
+import type { RouteOption } from '../../request/route-option.js';
 import { projectedSchema, projectionExpression } from '../../request/projection.js';
 import {
   allPages,
@@ -89,7 +90,7 @@ export async function queryPage(
   options: QueryOptions<unknown> = {},
 ): Promise<Page<unknown>> {
   const { input, scope, schema } = prepareQuery(model, index, key, options);
-  const output = await sendQuery(model, input, options.abortSignal);
+  const output = await sendQuery(model, input, options.abortSignal, options.route);
   return {
     items: (output.Items ?? []).map((item) => readItem(model, item, { schema, includeExpired: true })!),
     cursor: encodeCursor(scope, output.LastEvaluatedKey),
@@ -119,7 +120,7 @@ export async function countQuery(
   let total = 0;
   let start = input.ExclusiveStartKey;
   do {
-    const output = await sendQuery(model, start ? { ...input, ExclusiveStartKey: start } : input, options.abortSignal);
+    const output = await sendQuery(model, start ? { ...input, ExclusiveStartKey: start } : input, options.abortSignal, options.route);
     total += output.Count ?? 0;
     start = output.LastEvaluatedKey;
   } while (start);
@@ -127,6 +128,6 @@ export async function countQuery(
 }
 
 /** @internal */
-export function sendQuery(model: { name: string; table: EntityModel['table'] }, input: QueryCommandInput, abortSignal?: AbortSignal) {
-  return send(model.table, 'Query', input, { entity: model.name, abortSignal });
+export function sendQuery(model: { name: string; table: EntityModel['table'] }, input: QueryCommandInput, abortSignal?: AbortSignal, route?: RouteOption['route']) {
+  return send(model.table, 'Query', input, { entity: model.name, abortSignal, route });
 }

@@ -94,7 +94,7 @@ export function prepareScan(reader: ScanReader, options: ScanOptions<unknown> = 
 /** One page of a scan. Entity scans return parsed items, table scans raw (unmarshalled) ones. @internal */
 export async function scanPage(reader: ScanReader, options: ScanOptions<unknown> = {}): Promise<Page<unknown>> {
   const { input, scope, schema } = prepareScan(reader, options);
-  const output = await send(reader.table, 'Scan', input, { entity: reader.entity?.name, abortSignal: options.abortSignal });
+  const output = await send(reader.table, 'Scan', input, { entity: reader.entity?.name, abortSignal: options.abortSignal, route: options.route });
   const entity = reader.entity;
   return {
     // Expired items were filtered on the server (see entityFilter).

@@ -6,8 +6,30 @@ import { pathOperand, valueOperand, type UpdateAction, type UpdateOperand } from
 type ValueAt<T, P> = P extends string ? PathValue<T, P> : unknown;
 type ElementOf<V> = V extends readonly (infer E)[] ? E : unknown;
 type SetOf<V> = V extends Set<infer E> ? Set<E> : never;
-/** What a counter of this type is changed by: a bigint for `z.bigint()` attributes, else a number. */
-type CounterValue<V> = [NonNullable<V>] extends [bigint] ? bigint : number;
+/**
+ * What a counter at path `P` of value type `V` is changed by: a number, a
+ * bigint for `z.bigint()` attributes; any other attribute gets a message
+ * naming the problem.
+ */
+type CounterValue<V, P> = unknown extends V
+  ? number | bigint
+  : [NonNullable<V>] extends [number]
+    ? number
+    : [NonNullable<V>] extends [bigint]
+      ? bigint
+      : `increment and decrement apply to number attributes; "${P & string}" is not a number`;
+/** `P` when a counter applies to it, else the message of {@link CounterValue}. */
+type CounterPath<T, P> = P extends string ? (CounterValue<PathValue<T, P>, P> extends string ? CounterValue<PathValue<T, P>, P> : P) : P;
+/**
+ * Attributes an update may not change, mapped to the message that says why
+ * (an entity's primary-key attributes, version attribute and managed
+ * timestamps; see `LockedAttributes`). `{}` when nothing is locked.
+ */
+export type Locks = { readonly [attribute: string]: string };
+/** `P`, or the message of a locked attribute. */
+type Unlocked<L extends Locks, P> = P extends keyof L ? L[P] : P;
+/** The value an update form takes at `P`: `V`, or the message of a locked attribute. */
+type WritableValue<L extends Locks, P, V> = P extends keyof L ? L[P] : V;
 /**
  * What `add`, `delete` and `append`/`prepend` take at path `P` of value type
  * `V`; a path of another kind gets a message naming the problem instead of
@@ -52,27 +74,27 @@ export interface UpdateExpressionValue {
  * });
  * ```
  */
-export interface UpdateChanges<T> {
+export interface UpdateChanges<T, L extends Locks = {}> {
   /** Replace values (deep paths allowed; the parent map must exist). `undefined` removes an optional attribute. */
-  readonly set?: { readonly [P in Path<T>]?: PathValue<T, P> } | undefined;
-  /** Remove attributes or list elements. */
-  readonly remove?: readonly ConditionPath<T>[] | undefined;
+  readonly set?: { readonly [P in Path<T>]?: WritableValue<L, P, PathValue<T, P>> } | undefined;
+  /** Remove attributes or list elements (not locked ones: the builder's `u.remove` says why). */
+  readonly remove?: readonly (Exclude<Path<T>, keyof L> | readonly PathSegment[])[] | undefined;
   /** Add to a number or bigint (missing counts as 0; bigints stay exact) or add elements to a set. */
-  readonly add?: { readonly [P in Path<T>]?: AddValue<PathValue<T, P>, P> } | undefined;
+  readonly add?: { readonly [P in Path<T>]?: WritableValue<L, P, AddValue<PathValue<T, P>, P>> } | undefined;
   /** Remove elements from a set. */
-  readonly delete?: { readonly [P in Path<T>]?: DeleteValue<PathValue<T, P>, P> } | undefined;
+  readonly delete?: { readonly [P in Path<T>]?: WritableValue<L, P, DeleteValue<PathValue<T, P>, P>> } | undefined;
   /** Append elements to a list (a missing list is created). */
-  readonly append?: { readonly [P in Path<T>]?: ListItems<PathValue<T, P>, P> } | undefined;
+  readonly append?: { readonly [P in Path<T>]?: WritableValue<L, P, ListItems<PathValue<T, P>, P>> } | undefined;
   /** Prepend elements to a list (a missing list is created). */
-  readonly prepend?: { readonly [P in Path<T>]?: ListItems<PathValue<T, P>, P> } | undefined;
+  readonly prepend?: { readonly [P in Path<T>]?: WritableValue<L, P, ListItems<PathValue<T, P>, P>> } | undefined;
   /** Set only if the attribute does not exist yet. */
-  readonly ifNotExists?: { readonly [P in Path<T>]?: PathValue<T, P> } | undefined;
+  readonly ifNotExists?: { readonly [P in Path<T>]?: WritableValue<L, P, PathValue<T, P>> } | undefined;
   /**
    * `path = if_not_exists(path, 0) + n` (negative to decrement); works on
    * nested numbers too. A `z.bigint()` attribute takes a bigint (exact up to
    * DynamoDB's 38 digits).
    */
-  readonly increment?: { readonly [P in Path<T>]?: CounterValue<PathValue<T, P>> } | undefined;
+  readonly increment?: { readonly [P in Path<T>]?: WritableValue<L, P, CounterValue<PathValue<T, P>, P>> } | undefined;
 }
 
 /**
@@ -88,19 +110,19 @@ export interface UpdateChanges<T> {
  * ]);
  * ```
  */
-export interface UpdateBuilder<T> {
-  set<P extends ConditionPath<T>>(path: P, value: NoInfer<ValueAt<T, P> | UpdateExpressionValue>): UpdateAction;
-  remove(path: ConditionPath<T>): UpdateAction;
-  add<P extends ConditionPath<T>>(path: P, value: NoInfer<AddValue<ValueAt<T, P>, P>>): UpdateAction;
-  delete<P extends ConditionPath<T>>(path: P, value: NoInfer<DeleteValue<ValueAt<T, P>, P>>): UpdateAction;
-  append<P extends ConditionPath<T>>(path: P, items: NoInfer<ListItems<ValueAt<T, P>, P>>): UpdateAction;
-  prepend<P extends ConditionPath<T>>(path: P, items: NoInfer<ListItems<ValueAt<T, P>, P>>): UpdateAction;
+export interface UpdateBuilder<T, L extends Locks = {}> {
+  set<P extends ConditionPath<T>>(path: Unlocked<L, P>, value: NoInfer<ValueAt<T, P> | UpdateExpressionValue>): UpdateAction;
+  remove<P extends ConditionPath<T>>(path: Unlocked<L, P>): UpdateAction;
+  add<P extends ConditionPath<T>>(path: Unlocked<L, P>, value: NoInfer<AddValue<ValueAt<T, P>, P>>): UpdateAction;
+  delete<P extends ConditionPath<T>>(path: Unlocked<L, P>, value: NoInfer<DeleteValue<ValueAt<T, P>, P>>): UpdateAction;
+  append<P extends ConditionPath<T>>(path: Unlocked<L, P>, items: NoInfer<ListItems<ValueAt<T, P>, P>>): UpdateAction;
+  prepend<P extends ConditionPath<T>>(path: Unlocked<L, P>, items: NoInfer<ListItems<ValueAt<T, P>, P>>): UpdateAction;
   /** `SET path = if_not_exists(path, value)`. */
-  ifNotExists<P extends ConditionPath<T>>(path: P, value: NoInfer<ValueAt<T, P>>): UpdateAction;
+  ifNotExists<P extends ConditionPath<T>>(path: Unlocked<L, P>, value: NoInfer<ValueAt<T, P>>): UpdateAction;
   /** `SET path = if_not_exists(path, 0) + by` (default 1; a bigint for `z.bigint()` attributes). */
-  increment<P extends ConditionPath<T>>(path: P, by?: P extends string ? CounterValue<PathValue<T, P>> : number | bigint): UpdateAction;
+  increment<P extends ConditionPath<T>>(path: Unlocked<L, CounterPath<T, P>>, by?: NoInfer<P extends string ? CounterValue<PathValue<T, P>, P> : number | bigint>): UpdateAction;
   /** `SET path = if_not_exists(path, 0) - by` (default 1; a bigint for `z.bigint()` attributes). */
-  decrement<P extends ConditionPath<T>>(path: P, by?: P extends string ? CounterValue<PathValue<T, P>> : number | bigint): UpdateAction;
+  decrement<P extends ConditionPath<T>>(path: Unlocked<L, CounterPath<T, P>>, by?: NoInfer<P extends string ? CounterValue<PathValue<T, P>, P> : number | bigint>): UpdateAction;
   /** The current value of another attribute, as an operand. */
   ref(path: ConditionPath<T>): UpdateExpressionValue;
   /** `if_not_exists(path, fallback)` as an operand. */
@@ -112,7 +134,7 @@ export interface UpdateBuilder<T> {
 }
 
 /** An update: the object form, or a function returning builder actions. */
-export type UpdateInput<T> = UpdateChanges<T> | ((u: UpdateBuilder<T>) => UpdateAction | readonly UpdateAction[]);
+export type UpdateInput<T, L extends Locks = {}> = UpdateChanges<T, L> | ((u: UpdateBuilder<T, L>) => UpdateAction | readonly UpdateAction[]);
 
 /** Operands made by the builder. A user's data value shaped like `{ kind: 'path' }` is never taken for one. */
 const OPERAND_BRAND = new WeakSet<object>();
@@ -190,9 +212,9 @@ export function changesToActions(changes: UpdateChanges<unknown>): UpdateAction[
 }
 
 /** Resolves an {@link UpdateInput} to actions. @internal */
-export function resolveUpdate<T>(input: UpdateInput<T>): UpdateAction[] {
+export function resolveUpdate<T, L extends Locks = {}>(input: UpdateInput<T, L>): UpdateAction[] {
   if (typeof input === 'function') {
-    const result = input(updateBuilder as UpdateBuilder<T>);
+    const result = input(updateBuilder as unknown as UpdateBuilder<T, L>);
     return Array.isArray(result) ? [...result] : [result as UpdateAction];
   }
   return changesToActions(input as UpdateChanges<unknown>);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { Entity } from './entity.js';
 import type { EntityModel } from '../model/entity-model.js';
-import type { QueryKey } from '../model/entity-types.js';
+import type { AnyObjectSchema, QueryKey } from '../model/entity-types.js';
+import type { EntityCore } from './entity-core.js';
 import { readItem } from '../model/item-reader.js';
 import { toNative } from '../marshalling/unmarshall.js';
 import { ConfigurationError } from '../errors.js';
@@ -23,9 +23,12 @@ import {
 import { encodeCursor, type CursorScope } from '../request/cursor.js';
 import type { TableModel } from '../model/table-definition.js';
 
-/** Any entity. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyEntity = Entity<string, any, any>;
+/**
+ * Any entity: what every `Entity` (and every `defineEntity` declaration) has in
+ * common — name, schema, keys and `get`. Written without `any`, so calls on it
+ * stay checked; narrow to a concrete entity type for writes.
+ */
+export type AnyEntity = EntityCore<string, AnyObjectSchema>;
 
 /**
  * What a collection needs of a member (every `Entity` is one). Structural and
@@ -41,6 +44,32 @@ export interface CollectionMember {
 
 /** The entities of a collection, by the names its results are grouped under. */
 export type CollectionEntities = Readonly<Record<string, CollectionMember>>;
+
+/** The partition-key template a member uses on index `I` (LSIs share the primary one). */
+type PartitionTemplateOn<M, I> = M extends { readonly keys: infer K }
+  ? I extends keyof K
+    ? K[I] extends { readonly pk: infer P }
+      ? P
+      : K extends { readonly primary: { readonly pk: infer P } }
+        ? P
+        : never
+    : never
+  : never;
+
+/** True when `U` is a union of two or more types. */
+type IsUnion<U, All = U> = U extends unknown ? ([All] extends [U] ? false : true) : never;
+
+/**
+ * What a collection's members must also satisfy: `unknown` when they share
+ * one partition-key template on index `I` (identical templates collapse to
+ * one type), otherwise a required property whose name says what is wrong.
+ * Attribute kinds are compared at run time only.
+ */
+export type SamePartitionTemplate<E, I extends string> = true extends IsUnion<I>
+  ? unknown
+  : true extends IsUnion<{ [N in keyof E]: PartitionTemplateOn<E[N], I> }[keyof E]>
+    ? { readonly [M in `collection members must use the same partition-key template on "${I}"`]: { readonly [N in keyof E]: PartitionTemplateOn<E[N], I> } }
+    : unknown;
 
 /** Items of one page, grouped by entity. */
 export type CollectionItems<E extends CollectionEntities> = {

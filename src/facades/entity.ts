@@ -34,7 +34,19 @@ import { count, query, queryPages } from '../functions/query.js';
 import { scan, scanPages } from '../functions/scan.js';
 import { parseInput } from '../model/item-codec.js';
 import { readNativeItem } from '../model/item-reader.js';
-import type { AnyObjectSchema, AttributeOf, EntityKeys, PrimaryKeyOf, QueryKey, SortValues } from '../model/entity-types.js';
+import type {
+  AnyObjectSchema,
+  AttributeOf,
+  EntityKeys,
+  ExpectedVersionOf,
+  LockedAttributes,
+  NoWriteRules,
+  PrimaryKeyOf,
+  QueryKey,
+  SortValues,
+  WriteOptionsArgs,
+  WriteRules,
+} from '../model/entity-types.js';
 import { setExpiry, type ExpiryUpdateOptions } from '../extensions/ttl/expiry-update.js';
 import type { TtlConfig } from '../extensions/ttl/ttl-model.js';
 import type { ExpiryInput } from '../extensions/ttl/ttl-value.js';
@@ -106,11 +118,15 @@ export type { PutResult } from '../functions/put-item.js';
  * @typeParam Name - the entity type stored in each item
  * @typeParam S - the zod object schema
  * @typeParam K - the key templates
+ * @typeParam R - the write rules of its config (version attribute, managed
+ *   timestamps), which make updates of those attributes and deletes/updates
+ *   without `expectedVersion` compile errors
  */
 export class Entity<
   Name extends string = string,
   S extends AnyObjectSchema = AnyObjectSchema,
   K extends EntityKeys<AttributeOf<S>> = EntityKeys<AttributeOf<S>>,
+  R extends WriteRules = NoWriteRules,
 > extends EntityCore<Name, S, K> {
   constructor(table: TableModel, name: Name, config: EntityConfig<S, K>) {
     super(table, name, config, FULL_FEATURES);
@@ -130,8 +146,8 @@ export class Entity<
   }
 
   /** Deletes by key. With `returnValues: 'ALL_OLD'`, returns the deleted item. */
-  delete(key: PrimaryKeyOf<z.output<S>, K>, options?: DeleteOptions<z.output<S>>): Promise<z.output<S> | undefined> {
-    return deleteItem(this, key, options);
+  delete(key: PrimaryKeyOf<z.output<S>, K>, ...optionsWithExpectedVersion: WriteOptionsArgs<R, DeleteOptions<z.output<S>>>): Promise<z.output<S> | undefined> {
+    return deleteItem(this, key, optionsWithExpectedVersion[0]);
   }
 
   /**
@@ -187,8 +203,8 @@ export class Entity<
   }
 
   /** A delete for `transactWrite` or `batchWrite`. Version-locked entities pass `expectedVersion`. */
-  deleteOp(key: PrimaryKeyOf<z.output<S>, K>, options?: DeleteOpOptions<z.output<S>>): WriteOperation<z.output<S>> {
-    return deleteOperation(this.model, key, options);
+  deleteOp(key: PrimaryKeyOf<z.output<S>, K>, ...optionsWithExpectedVersion: WriteOptionsArgs<R, DeleteOpOptions<z.output<S>>>): WriteOperation<z.output<S>> {
+    return deleteOperation(this.model, key, optionsWithExpectedVersion[0]);
   }
 
   /** A condition check for `transactWrite`: the transaction fails unless it holds for the stored item. */
@@ -250,32 +266,32 @@ export class Entity<
    */
   update(
     key: PrimaryKeyOf<z.output<S>, K>,
-    changes: UpdateInput<z.output<S>>,
-    options: UpdateOptions<z.output<S>> & { returnValues: 'ALL_NEW' },
+    changes: EntityUpdate<S, K, R>,
+    optionsWithExpectedVersion: UpdateOptions<z.output<S>> & ExpectedVersionOf<R> & { returnValues: 'ALL_NEW' },
   ): Promise<z.output<S>>;
   update(
     key: PrimaryKeyOf<z.output<S>, K>,
-    changes: UpdateInput<z.output<S>>,
-    options: UpdateOptions<z.output<S>> & { returnValues: 'ALL_OLD' },
+    changes: EntityUpdate<S, K, R>,
+    optionsWithExpectedVersion: UpdateOptions<z.output<S>> & ExpectedVersionOf<R> & { returnValues: 'ALL_OLD' },
   ): Promise<z.output<S> | undefined>;
   update(
     key: PrimaryKeyOf<z.output<S>, K>,
-    changes: UpdateInput<z.output<S>>,
-    options: UpdateOptions<z.output<S>> & { returnValues: 'UPDATED_NEW' | 'UPDATED_OLD' },
+    changes: EntityUpdate<S, K, R>,
+    optionsWithExpectedVersion: UpdateOptions<z.output<S>> & ExpectedVersionOf<R> & { returnValues: 'UPDATED_NEW' | 'UPDATED_OLD' },
   ): Promise<Partial<z.output<S>>>;
   update(
     key: PrimaryKeyOf<z.output<S>, K>,
-    changes: UpdateInput<z.output<S>>,
-    options?: UpdateOptions<z.output<S>> & { returnValues?: 'NONE' | undefined },
+    changes: EntityUpdate<S, K, R>,
+    ...optionsWithExpectedVersion: WriteOptionsArgs<R, UpdateOptions<z.output<S>> & { returnValues?: 'NONE' | undefined }>
   ): Promise<void>;
   /** Any `returnValues` (e.g. one held in a variable); last, so a wrong value's error lists the allowed ones. */
   update(
     key: PrimaryKeyOf<z.output<S>, K>,
-    changes: UpdateInput<z.output<S>>,
-    options?: UpdateOptions<z.output<S>>,
+    changes: EntityUpdate<S, K, R>,
+    ...optionsWithExpectedVersion: WriteOptionsArgs<R, UpdateOptions<z.output<S>>>
   ): Promise<z.output<S> | Partial<z.output<S>> | undefined>;
-  update(key: PrimaryKeyOf<z.output<S>, K>, changes: UpdateInput<z.output<S>>, options?: UpdateOptions<z.output<S>>): Promise<unknown> {
-    return updateItem(this, key, changes, options as UpdateOptions<z.output<S>> & { returnValues?: 'NONE' });
+  update(key: PrimaryKeyOf<z.output<S>, K>, changes: EntityUpdate<S, K, R>, options?: UpdateOptions<z.output<S>>): Promise<unknown> {
+    return updateItem(this, key, changes as UpdateInput<z.output<S>>, options as UpdateOptions<z.output<S>> & { returnValues?: 'NONE' });
   }
 
   /**
@@ -367,16 +383,26 @@ export class Entity<
    */
   updateOp(
     key: PrimaryKeyOf<z.output<S>, K>,
-    changes: UpdateInput<z.output<S>>,
-    options?: UpdateOpOptions<z.output<S>>,
+    changes: EntityUpdate<S, K, R>,
+    ...optionsWithExpectedVersion: WriteOptionsArgs<R, UpdateOpOptions<z.output<S>>>
   ): WriteOperation<z.output<S>> {
-    return updateOperation(this.model, key, changes as UpdateInput<unknown>, options);
+    return updateOperation(this.model, key, changes as UpdateInput<unknown>, optionsWithExpectedVersion[0]);
   }
 
   private scanReader(): ScanReader {
     return { table: this.model.table, name: this.model.name, entity: this.model };
   }
 }
+
+/**
+ * The changes an update of an entity takes: paths of its item, with its
+ * primary-key attributes, version attribute and managed timestamps locked
+ * (each reports why). One alias per entity, so it is computed once.
+ */
+export type EntityUpdate<S extends AnyObjectSchema, K extends EntityKeys, R extends WriteRules = NoWriteRules> = UpdateInput<
+  z.output<S>,
+  LockedAttributes<z.output<S>, K, R>
+>;
 
 /** The item type of an entity. */
 export type EntityItem<E> = E extends EntityCore<string, infer S> ? z.output<S> : never;

@@ -1,5 +1,7 @@
 import { Entity, type EntityConfig } from './entity.js';
-import type { AnyObjectSchema, AttributeOf, EntityKeys, UndeclaredIndexKeys } from '../model/entity-types.js';
+import type { AnyObjectSchema, AttributeOf, EntityKeys, UndeclaredIndexKeys, WriteRulesOf } from '../model/entity-types.js';
+import type { VersionConfig } from '../extensions/versioning/versioning.js';
+import type { TimestampsConfig } from '../extensions/timestamps/timestamps.js';
 import { batchGet, type BatchGetOptions, type BatchGetResult } from '../actions/batch-get/batch-get.js';
 import { batchWrite, type BatchWriteOptions, type BatchWriteResult } from '../actions/batch-write/batch-write.js';
 import type { GetOperation, GetResults } from '../request/get-operation.js';
@@ -7,7 +9,7 @@ import type { WriteOperation } from '../request/write-operation.js';
 import type { TransactionParticipant } from '../request/transaction-participant.js';
 import { transactGet, type TransactGetOptions } from '../actions/transact-get/transact-get.js';
 import { transactWrite, type TransactWriteOptions, type TransactWriteResult } from '../actions/transact-write/transact-write.js';
-import { Collection, type CollectionEntities } from './collection.js';
+import { Collection, type CollectionEntities, type SamePartitionTemplate } from './collection.js';
 import type { Page } from '../request/read-request.js';
 import {
   parallelScan,
@@ -57,11 +59,21 @@ export class Table<I extends string = string> extends TableCore<I> {
    * });
    * ```
    */
-  override entity<const Name extends string, S extends AnyObjectSchema, const K extends EntityKeys<AttributeOf<S>, I>>(
+  override entity<
+    const Name extends string,
+    S extends AnyObjectSchema,
+    const K extends EntityKeys<AttributeOf<S>, I>,
+    const V extends VersionConfig | undefined = undefined,
+    const T extends TimestampsConfig | undefined = undefined,
+  >(
     name: Name,
-    config: EntityConfig<S, K> & { readonly keys: UndeclaredIndexKeys<K, I> },
-  ): Entity<Name, S, K> {
-    return new Entity<Name, S, K>(this.model, name, config);
+    config: EntityConfig<S, K> & {
+      readonly keys: UndeclaredIndexKeys<K, I>;
+      readonly version?: V;
+      readonly timestamps?: T;
+    },
+  ): Entity<Name, S, K, WriteRulesOf<V, T>> {
+    return new Entity<Name, S, K, WriteRulesOf<V, T>>(this.model, name, config);
   }
 
   /** Creates the table and waits until it (and its indexes) are ACTIVE; enables TTL if declared. */
@@ -122,10 +134,11 @@ export class Table<I extends string = string> extends TableCore<I> {
   /**
    * Groups entities that share a partition on `index` (default the primary
    * key) so one query returns all of them, grouped and typed.
-   * Throws `ConfigurationError` when their partition-key templates differ.
+   * Members whose partition-key templates differ are a compile error (and a
+   * `ConfigurationError` at run time, which also compares attribute kinds).
    */
   collection<const E extends CollectionEntities, const Ix extends I | 'primary' = 'primary'>(
-    entities: E,
+    entities: E & SamePartitionTemplate<E, Ix>,
     options?: { readonly index?: Ix | undefined },
   ): Collection<E, Ix> {
     return new Collection(this.model, entities, (options?.index ?? 'primary') as Ix);

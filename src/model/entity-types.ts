@@ -53,3 +53,71 @@ export type SortValues<Item, K, I extends keyof K> = SortKeyOf<Item, K[I]>;
 export type UndeclaredIndexKeys<K, I extends string> = {
   readonly [P in Exclude<keyof K, 'primary' | I>]: `index "${P & string}" is not declared on this table (add it to the table's indexes)`;
 };
+
+/**
+ * What the type level knows of an entity's write rules, from its config: the
+ * version attribute (`version` option) and the managed timestamps
+ * (`timestamps` option); `never` when the entity has none.
+ */
+export interface WriteRules {
+  readonly version: string;
+  readonly managed: string;
+}
+
+/** The write rules of an entity without version locking or timestamps. */
+export interface NoWriteRules extends WriteRules {
+  readonly version: never;
+  readonly managed: never;
+}
+
+/** The version attribute a `version` option names (`true`: `version`). */
+type VersionAttributeOf<V> = V extends true ? 'version' : V extends { readonly attribute: infer A extends string } ? A : never;
+
+/** One managed timestamp a `timestamps` option names (`true`: the default name; `false`: none). */
+type TimestampAttributeOf<T, D extends 'createdAt' | 'updatedAt'> = T extends true
+  ? D
+  : T extends { readonly [P in D]?: infer A }
+    ? A extends string
+      ? A
+      : A extends false
+        ? never
+        : D
+    : never;
+
+/** {@link WriteRules} from the `version` and `timestamps` options' types. */
+export interface WriteRulesOf<V, T> extends WriteRules {
+  readonly version: VersionAttributeOf<V>;
+  readonly managed: TimestampAttributeOf<T, 'createdAt'> | TimestampAttributeOf<T, 'updatedAt'>;
+}
+
+/**
+ * Attributes an update cannot change, each mapped to the message that says
+ * why (what the compiler shows instead of `never`): the primary-key
+ * attributes, the version attribute and the managed timestamps. Computed once
+ * per entity type.
+ */
+export type LockedAttributes<Item, K extends EntityKeys, R extends WriteRules> = {
+  readonly [P in TemplateAttributes<K['primary'], Item> | R['version'] | R['managed']]: P extends R['version']
+    ? `"${P}" is the version attribute: updates increment it themselves (pass expectedVersion instead)`
+    : P extends R['managed']
+      ? `"${P}" is a managed timestamp: tablewright sets it on every write`
+      : `"${P & string}" is part of the primary key: an update cannot change it (put a new item and delete the old one)`;
+};
+
+/** What a version-locked entity's write options must carry (`unknown` for other entities). */
+export type ExpectedVersionOf<R extends WriteRules> = [R['version']] extends [never]
+  ? unknown
+  : {
+      /** Required on a version-locked entity: the version read, or `'any'` to skip the check. */
+      readonly expectedVersion: number | 'any';
+    };
+
+/**
+ * The options parameter of a delete or update: optional, except on a
+ * version-locked entity, where it must carry `expectedVersion` (the rest
+ * parameter is named `optionsWithExpectedVersion`, so a missing argument is
+ * reported by that name).
+ */
+export type WriteOptionsArgs<R extends WriteRules, O> = [R['version']] extends [never]
+  ? [options?: O]
+  : [optionsWithExpectedVersion: O & ExpectedVersionOf<R>];

@@ -20,17 +20,15 @@ export interface StreamEntity<N extends string = string, S extends AnyObjectSche
   readonly schema: S;
   /** @internal */
   readonly model: EntityModel;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  /** Its `get`: only its key parameter's type is read (the typed keys). */
-  get(key: any, ...rest: any[]): Promise<unknown>;
+  /** Its `get`: only its key parameter's type is read (the typed keys). `never` accepts every entity's `get` (parameters are compared contravariantly). */
+  get(key: never, ...rest: never[]): Promise<unknown>;
 }
 
 /** The typed item of an entity. */
 export type StreamItemOf<E> = E extends StreamEntity<string, infer S> ? z.output<S> : never;
 
 /** The typed primary-key values of an entity (what `get` takes). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type StreamKeyOf<E> = E extends { get(key: infer K, ...rest: any[]): any } ? K : never;
+export type StreamKeyOf<E> = E extends { get(key: infer K, ...rest: never[]): unknown } ? K : never;
 
 /** The four kinds of change. `expire` is a deletion by DynamoDB's TTL process. */
 export type ChangeKind = 'insert' | 'modify' | 'remove' | 'expire';

@@ -82,6 +82,7 @@ describe('optimistic locking', () => {
 
   it('delete needs the version read: missing → ConfigurationError before sending, stale → conflict, right → deleted', async () => {
     await Doc.put({ id: 'd5', title: 'a' });
+    // @ts-expect-error a version-locked delete needs expectedVersion (the run-time check is tested here)
     await expect(Doc.delete({ id: 'd5' })).rejects.toBeInstanceOf(ConfigurationError);
     await expect(Doc.delete({ id: 'd5' }, { expectedVersion: 7 })).rejects.toMatchObject({
       name: 'VersionConflictError',

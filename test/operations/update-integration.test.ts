@@ -133,6 +133,7 @@ describe('update with optimistic locking and timestamps', () => {
 
   it('expectedVersion is required; "any" skips the check but still increments the version', async () => {
     await E.Doc.put({ id: 'd3', title: 'a' });
+    // @ts-expect-error a version-locked update needs expectedVersion (the run-time check is tested here)
     expect(await rejectsBeforeSending(E.Doc.update({ id: 'd3' }, { set: { title: 'b' } }))).toBeInstanceOf(ConfigurationError);
     await E.Doc.update({ id: 'd3' }, { add: { views: 1 } }, { expectedVersion: 'any' });
     expect(await E.Doc.get({ id: 'd3' })).toMatchObject({ views: 1, version: 2 });

@@ -224,6 +224,7 @@ describe('Entity.update validation (before any request)', () => {
   });
 
   it('refuses to change a primary-key attribute with a KeyError', async () => {
+    // @ts-expect-error a primary-key attribute (the run-time check is tested here)
     const error = await rejectsBeforeSending(Item.update(key, { set: { itemId: 'i2' } }));
     expect(error).toBeInstanceOf(KeyError);
     expect(error).toMatchObject({ reason: 'key-attribute-update', attribute: 'itemId' });

@@ -152,6 +152,7 @@ describe('transactWrite', () => {
     await E.Account.put({ id: 'del', owner: 'D', balance: 1 });
     const error = await transactWrite([E.Account.deleteOp({ id: 'del' }, { expectedVersion: 5 })]).catch((e: unknown) => e);
     expect((error as TransactionCanceledError).reasons[0]!.versionConflict).toMatchObject({ expectedVersion: 5, currentVersion: 1 });
+    // @ts-expect-error a version-locked delete needs expectedVersion (the run-time check is tested here)
     expect(() => E.Account.deleteOp({ id: 'del' })).toThrow(ConfigurationError);
     await transactWrite([E.Account.deleteOp({ id: 'del' }, { expectedVersion: 1 })]);
     const raw = await client.send(new GetItemCommand({ TableName: table.name, Key: { pk: { S: 'ACCOUNT#del' }, sk: { S: 'ACCOUNT' } } }));

@@ -113,8 +113,10 @@ describe('Entity.updateOp in transactWrite', () => {
 
   it('validates and size-checks when the operation is built, before anything is sent', async () => {
     const before = transport.sent.length;
+    // @ts-expect-error a version-locked update needs expectedVersion (the run-time check is tested here)
     expect(() => E.Account.updateOp({ id: 'a' }, { set: { owner: 'x' } })).toThrow(ConfigurationError);
     expect(() => E.Account.updateOp({ id: 'a' }, { set: { balance: -1 } }, { expectedVersion: 1 })).toThrow(ValidationError);
+    // @ts-expect-error the version attribute cannot be set (the run-time check is tested here)
     expect(() => E.Account.updateOp({ id: 'a' }, { set: { version: 9 } }, { expectedVersion: 1 })).toThrow(ValidationError);
     expect(() => E.Counter.updateOp({ id: 'c' }, { set: { note: 'x'.repeat(410_000) } })).toThrow(ItemTooLargeError);
     expect(transport.sent.length).toBe(before);

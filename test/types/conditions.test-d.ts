@@ -42,7 +42,7 @@ c.eq('nope', 1);
 c.beginsWith('orderId', 'A');
 c.beginsWith('placedAt', '2024-');
 c.beginsWith('blob', new Uint8Array([1]));
-// @ts-expect-error beginsWith on a number
+// @ts-expect-error says: beginsWith applies to string and binary attributes; "total" is not one
 c.beginsWith('total', '1');
 // @ts-expect-error beginsWith on a set
 c.beginsWith('tags', 'a');
@@ -53,7 +53,7 @@ c.beginsWith('orderId', 1);
 c.contains('orderId', 'A');
 c.contains('tags', 'vip');
 c.contains('lines', { sku: 's', qty: 1 });
-// @ts-expect-error contains on a number
+// @ts-expect-error says: contains applies to string, set and list attributes; "total" is not one
 c.contains('total', 1);
 // @ts-expect-error a set element has the set's element type
 c.contains('tags', 1);

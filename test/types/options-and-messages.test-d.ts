@@ -23,13 +23,16 @@ void pages;
 // an index that is not on the table names the problem
 table.entity('Bad', {
   schema: z.object({ id: z.string() }),
-  // @ts-expect-error index "foo" is not declared on this table
+  // @ts-expect-error says: index "foo" is not declared on this table
   keys: { primary: { pk: ['B', 'id'], sk: ['B'] }, foo: { pk: ['X', 'id'], sk: ['Y'] } },
 });
 
 // returnValues: the allowed values are what the error lists (the last overload takes any of them)
-// @ts-expect-error '"ALL"' is not assignable to 'UpdateReturnValues | undefined'
+// @ts-expect-error says: Type '"ALL"' is not assignable to type 'UpdateReturnValues | undefined'
 void Order.update(key, { set: { total: 1 } }, { returnValues: 'ALL' });
+// the same for deletes
+// @ts-expect-error says: Type '"ALL_NEW"' is not assignable to type '"NONE" | "ALL_OLD" | undefined'
+void Order.delete(key, { returnValues: 'ALL_NEW' });
 declare const mode: 'ALL_NEW' | 'NONE';
 expectTypeOf(Order.update(key, { set: { total: 1 } }, { returnValues: mode })).resolves.toEqualTypeOf<Item | Partial<Item> | undefined>();
 expectTypeOf(Order.update(key, { set: { total: 1 } }, { returnValues: 'ALL_NEW' })).resolves.toEqualTypeOf<Item>();
@@ -37,13 +40,13 @@ expectTypeOf(Order.update(key, { set: { total: 1 } })).resolves.toEqualTypeOf<vo
 
 // add/delete/append say what they take
 void Order.update(key, { add: { total: 1, tags: new Set(['x']) }, delete: { tags: new Set(['y']) }, append: { lines: [{ sku: 's', qty: 1 }] } });
-// @ts-expect-error add takes a number or a Set; "status" is neither
+// @ts-expect-error says: add takes a number, a bigint or a Set; "status" is none of them
 void Order.update(key, { add: { status: 'x' } });
-// @ts-expect-error delete removes elements from a Set; "total" is not a Set
+// @ts-expect-error says: delete removes elements from a Set; "total" is not a Set
 void Order.update(key, { delete: { total: 1 } });
-// @ts-expect-error append and prepend take a list; "status" is not one
+// @ts-expect-error says: append and prepend take a list; "status" is not one
 void Order.update(key, { append: { status: ['x'] } });
-// @ts-expect-error the builder form too
+// @ts-expect-error says: add takes a number, a bigint or a Set; "status" is none of them
 void Order.update(key, (u) => u.add('status', 'x'));
 
 // condition failures typed by entity

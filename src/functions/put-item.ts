@@ -18,7 +18,7 @@ export interface PutResult<T> {
  *
  * @example
  * ```ts
- * const user = await putItem(User, { orgId, userId, email });
+ * const user = await putItem(User, { orgId, userId, name: 'Ada', profile: {} });
  * const { previous } = await putItem(User, user, { returnValues: 'ALL_OLD' });
  * ```
  */

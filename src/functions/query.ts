@@ -11,7 +11,7 @@ import type { EntityRef } from './entity-ref.js';
  *
  * @example
  * ```ts
- * const page = await query(Order, 'gsi1', { orgId, status: 'open' }, { sort: (k) => k.beginsWith({ createdAt }), limit: 25 });
+ * const page = await query(Order, 'byStatus', { orgId, status: 'open' }, { filter: (c) => c.gt('total', 100), limit: 25 });
  * ```
  */
 export function query<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>, I extends keyof K & string, const A extends AttributeOf<S>>(

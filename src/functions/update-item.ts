@@ -13,7 +13,7 @@ import { writableModel, type EntityRef } from './entity-ref.js';
  * @example
  * ```ts
  * await updateItem(User, { orgId, userId }, { set: { 'profile.city': 'Oslo' }, add: { logins: 1 } });
- * const user = await updateItem(User, key, (u) => [u.append('history', [event])], { returnValues: 'ALL_NEW' });
+ * const user = await updateItem(User, { orgId, userId }, (u) => [u.append('history', [{ at: new Date(), what: 'login' }])], { returnValues: 'ALL_NEW' });
  * ```
  */
 export function updateItem<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>>(

@@ -102,24 +102,25 @@ export function compileKeyCondition(
     if (sort) throw sortKeyError(target, 'this index has no sort key; remove the sort condition');
     return pk;
   }
-  const name = ctx.name(sortKeyAttribute);
   if (!sort) {
-    if (sk.attributes.length === 0) return `${pk} AND ${name} = ${ctx.value(sk.build({}))}`;
+    // The name is registered only when used: DynamoDB refuses an unused ExpressionAttributeNames entry.
+    if (sk.attributes.length === 0) return `${pk} AND ${ctx.name(sortKeyAttribute)} = ${ctx.value(sk.build({}))}`;
     const prefix = sk.prefix({});
-    return prefix === '' ? pk : `${pk} AND begins_with(${name}, ${ctx.value(prefix)})`;
+    return prefix === '' ? pk : `${pk} AND begins_with(${ctx.name(sortKeyAttribute)}, ${ctx.value(prefix)})`;
   }
   const v = (s: string) => ctx.value(s);
+  if (sort.kind === 'beginsWith') {
+    const values = sort.values as Record<string, unknown>;
+    // Every attribute given and not partial: whole segments determine the whole key, so begins_with would
+    // also match a longer last value ('a' matching 'aa'); equality is the exact whole-segment match.
+    if (!sort.partial && leading(target, sk, values, true) === 'complete') return `${pk} AND ${ctx.name(sortKeyAttribute)} = ${v(sk.build(values))}`;
+    const prefix = beginsWithPrefix(target, sk, values, sort.partial);
+    return prefix === '' ? pk : `${pk} AND begins_with(${ctx.name(sortKeyAttribute)}, ${v(prefix)})`;
+  }
+  const name = ctx.name(sortKeyAttribute);
   switch (sort.kind) {
     case 'eq':
       return `${pk} AND ${name} = ${v(sk.build(sort.values as Record<string, unknown>))}`;
-    case 'beginsWith': {
-      const values = sort.values as Record<string, unknown>;
-      // Every attribute given and not partial: whole segments determine the whole key, so begins_with would
-      // also match a longer last value ('a' matching 'aa'); equality is the exact whole-segment match.
-      if (!sort.partial && leading(target, sk, values, true) === 'complete') return `${pk} AND ${name} = ${v(sk.build(values))}`;
-      const prefix = beginsWithPrefix(target, sk, values, sort.partial);
-      return prefix === '' ? pk : `${pk} AND begins_with(${name}, ${v(prefix)})`;
-    }
     case 'between': {
       const low = bound(target, sk, sort.low as Record<string, unknown>, 'low');
       const high = bound(target, sk, sort.high as Record<string, unknown>, 'high');

@@ -3,6 +3,7 @@ import { setExpiry, type ExpiryUpdateOptions } from '../actions/update/expiry-up
 import type { ExpiryInput } from '../model/expiry.js';
 import type { AnyObjectSchema, AttributeOf, EntityKeys, PrimaryKeyOf } from '../model/entity-types.js';
 import { writableModel, type EntityRef } from './entity-ref.js';
+import { guarded, optionsObject } from './input-guard.js';
 
 /**
  * Moves an item's expiry (`{ after: '1h' }`, a Date or epoch seconds) and
@@ -23,7 +24,7 @@ export async function extendExpiry<S extends AnyObjectSchema, K extends EntityKe
   expiresAt: ExpiryInput,
   options?: ExpiryUpdateOptions,
 ): Promise<z.output<S>> {
-  return (await setExpiry(writableModel(entity), key, expiresAt, options)) as z.output<S>;
+  return (await guarded('extendExpiry', () => setExpiry(writableModel(entity), key, expiresAt, optionsObject('extendExpiry', options)))) as z.output<S>;
 }
 
 /**
@@ -40,5 +41,5 @@ export async function removeExpiry<S extends AnyObjectSchema, K extends EntityKe
   key: PrimaryKeyOf<z.output<S>, K>,
   options?: ExpiryUpdateOptions,
 ): Promise<z.output<S>> {
-  return (await setExpiry(writableModel(entity), key, null, options)) as z.output<S>;
+  return (await guarded('removeExpiry', () => setExpiry(writableModel(entity), key, null, optionsObject('removeExpiry', options)))) as z.output<S>;
 }

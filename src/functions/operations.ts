@@ -10,6 +10,7 @@ import type { AnyObjectSchema, AttributeOf, EntityKeys, PrimaryKeyOf } from '../
 import { getOperation, type GetOperation } from '../request/get-operation.js';
 import type { WriteOperation } from '../request/write-operation.js';
 import { writableModel, type EntityRef } from './entity-ref.js';
+import { guarded, optionsObject } from './input-guard.js';
 
 /**
  * Operations for `transactWrite`, `batchWrite`, `transactGet` and
@@ -29,7 +30,7 @@ import { writableModel, type EntityRef } from './entity-ref.js';
  * ```
  */
 export function putOp<S extends AnyObjectSchema>(entity: EntityRef<string, S>, item: z.input<S>, options?: PutOpOptions<z.output<S>>): WriteOperation<z.output<S>> {
-  return putOperation(writableModel(entity), item, options) as WriteOperation<z.output<S>>;
+  return guarded('putOp', () => putOperation(writableModel(entity), item, optionsObject('putOp', options))) as WriteOperation<z.output<S>>;
 }
 
 /** A delete for `transactWrite` or `batchWrite`; version-locked entities pass `expectedVersion`. See {@link putOp}. */
@@ -38,7 +39,7 @@ export function deleteOp<S extends AnyObjectSchema, K extends EntityKeys<Attribu
   key: PrimaryKeyOf<z.output<S>, K>,
   options?: DeleteOpOptions<z.output<S>>,
 ): WriteOperation<z.output<S>> {
-  return deleteOperation(writableModel(entity), key, options as DeleteOpOptions<unknown>) as WriteOperation<z.output<S>>;
+  return guarded('deleteOp', () => deleteOperation(writableModel(entity), key, optionsObject('deleteOp', options) as DeleteOpOptions<unknown>)) as WriteOperation<z.output<S>>;
 }
 
 /** An update for `transactWrite` or `writeIdempotently` (`batchWrite` refuses it). See {@link putOp}. */
@@ -48,7 +49,9 @@ export function updateOp<S extends AnyObjectSchema, K extends EntityKeys<Attribu
   changes: UpdateInput<z.output<S>>,
   options?: UpdateOpOptions<z.output<S>>,
 ): WriteOperation<z.output<S>> {
-  return updateOperation(writableModel(entity), key, changes as UpdateInput<unknown>, options as UpdateOpOptions<unknown>) as WriteOperation<z.output<S>>;
+  return guarded('updateOp', () =>
+    updateOperation(writableModel(entity), key, changes as UpdateInput<unknown>, optionsObject('updateOp', options) as UpdateOpOptions<unknown>),
+  ) as WriteOperation<z.output<S>>;
 }
 
 /**
@@ -61,10 +64,10 @@ export function conditionOp<S extends AnyObjectSchema, K extends EntityKeys<Attr
   key: PrimaryKeyOf<z.output<S>, K>,
   condition: ConditionInput<z.output<S>>,
 ): WriteOperation<z.output<S>> {
-  return conditionOperation(entity.model, key, condition);
+  return guarded('conditionOp', () => conditionOperation(entity.model, key, condition));
 }
 
 /** A key for `transactGet` or `batchGet`; that position of the result is the entity's item type. Works on every declaration. */
 export function getOp<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>>(entity: EntityRef<string, S, K>, key: PrimaryKeyOf<z.output<S>, K>): GetOperation<z.output<S>> {
-  return getOperation(entity.model, key);
+  return guarded('getOp', () => getOperation(entity.model, key));
 }

@@ -1,3 +1,4 @@
+import { optionsObject } from '../../errors/hostile-input.js';
 import type { AttributeValue, WriteRequest } from '@aws-sdk/client-dynamodb';
 import { BATCH_WRITE_MAX_ITEMS, BATCH_WRITE_MAX_BYTES, chunkWrites } from '../../limits/request-limits.js';
 import { RequestLimitError, UnprocessedItemsError, type UnprocessedEntry } from '../../errors.js';
@@ -5,7 +6,7 @@ import { writeRequestSize } from '../../limits/wire-size.js';
 import type { WriteOperation } from '../../request/write-operation.js';
 import { resolveRetryPolicy, type RetryPolicy } from '../../request/retry-policy.js';
 import { send } from '../../request/send.js';
-import { leftovers, sendChunks, sharedTable } from '../../request/send-chunks.js';
+import { batchOperations, leftovers, sendChunks, sharedTable } from '../../request/send-chunks.js';
 
 
 /** Options of {@link batchWrite}. */
@@ -48,7 +49,8 @@ interface Entry {
  * @throws RequestLimitError - conditions, updates or duplicate items (nothing sent)
  */
 export async function batchWrite(ops: readonly WriteOperation[], options: BatchWriteOptions = {}): Promise<BatchWriteResult> {
-  if (ops.length === 0) return { written: 0, unprocessed: [] };
+  options = optionsObject('batchWrite', options); // untyped callers: a snapshot of an object, or ConfigurationError
+  if (batchOperations('BatchWriteItem', ops).length === 0) return { written: 0, unprocessed: [] };
   const table = sharedTable(ops);
   const entries = ops.map(toEntry);
   checkDuplicates(ops);

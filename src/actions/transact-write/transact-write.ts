@@ -1,3 +1,4 @@
+import { optionsObject } from '../../errors/hostile-input.js';
 import type { TransactWriteItemsCommandInput } from '@aws-sdk/client-dynamodb';
 import { send } from '../../request/send.js';
 import { checkTransactionLimits, transactWriteActionSize } from '../../limits/request-limits.js';
@@ -40,6 +41,7 @@ export interface TransactWriteOptions {
  * ```
  */
 export async function transactWrite(ops: readonly TransactionParticipant[], options: TransactWriteOptions = {}): Promise<void> {
+  options = optionsObject('transactWrite', options); // untyped callers: a snapshot of an object, or ConfigurationError
   const table = transactionTable('TransactWriteItems', ops);
   checkTransactionLimits('TransactWriteItems', ops, (op) => transactWriteActionSize(op.request), (op) => op);
   const input: TransactWriteItemsCommandInput = { TransactItems: ops.map((op) => op.request) };

@@ -106,7 +106,8 @@ describe('placeholders only', () => {
     const sort = fc.oneof(
       fc.tuple(value, value).map(([a, b]) => k.eq({ a, b })),
       fc.tuple(fc.constantFrom('lt', 'le', 'gt', 'ge') as fc.Arbitrary<'lt'>, value, fc.option(value, { nil: undefined })).map(([op, a, b]) => k[op](b === undefined ? { a } : { a, b })),
-      fc.tuple(value, value).map(([a, b]) => k.between({ a }, { a: b })),
+      // Bounds in DynamoDB's order (code points): an inverted range is refused before sending (KeyError).
+      fc.tuple(value, value).map(([a, b]) => ([...a].map((c) => c.codePointAt(0)!).join(',') <= [...b].map((c) => c.codePointAt(0)!).join(',') ? k.between({ a }, { a: b }) : k.between({ a: b }, { a: b }))),
       fc.tuple(value, fc.boolean()).map(([a, partial]) => k.beginsWith({ a }, { partial })),
       fc.constant(undefined),
     );

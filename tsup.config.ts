@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', core: 'src/core.ts', admin: 'src/admin.ts', dax: 'src/dax.ts', streams: 'src/streams.ts', 'testing/index': 'src/testing/index.ts' },
+  entry: { index: 'src/index.ts', core: 'src/core.ts', admin: 'src/admin.ts', dax: 'src/dax.ts', streams: 'src/streams.ts', observability: 'src/observability.ts', 'testing/index': 'src/testing/index.ts', 'cli/main': 'src/cli/main.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

@@ -3,7 +3,7 @@
  * `npm run bench -- --quick` — short smoke run (CI). Options:
  *   --modes=stub,canned,local   which get modes to run (default all)
  *   --no-extras                 skip query/batch/import/bundle/type-check measures
- *   --extras=bundle,cold-import only these extras (query-format, batch-get, cold-import, bundle, typecheck)
+ *   --extras=bundle,cold-import only these extras (query-format, batch-get, queries, writes, scaling, observe, cold-import, bundle, typecheck, dax-get, export-read)
  *   --rows=a,b                  only these rows (raw-client is always kept: ratios need it)
  *   --out=-suffix               write results/latest<suffix>.* instead of latest.*
  * Peers come from benchmarks/node_modules (`npm ci --prefix benchmarks`).
@@ -23,6 +23,8 @@ import { hasPeer } from './lib/peer.js';
 import { environment, markdown, type ExtraResult, type RowResult } from './lib/report.js';
 import { clientDynamodb, makeClient, type Target } from './lib/sdk.js';
 import { runExtras } from './extras/index.js';
+import { daxGet } from './dax-get.js';
+import { exportRead } from './export-read.js';
 
 /**
  * Node 20 counts CPU per process only. Re-run ourselves with V8's GC on the
@@ -48,8 +50,8 @@ const onlyExtras = option('extras')?.split(',');
 
 /** Rounds × ops per mode. Quick keeps every code path but few iterations. */
 const PLAN = quick
-  ? { stub: [2, 50], canned: [2, 50], local: [1, 10], localC32: [1, 32], warmup: 0, warmupOps: 150 }
-  : { stub: [15, 300], canned: [15, 200], local: [7, 50], localC32: [5, 192], warmup: 1, warmupOps: 1000 };
+  ? { stub: [2, 50], canned: [2, 50], local: [1, 10], localC32: [1, 32], localC256: [1, 256], warmup: 0, warmupOps: 150 }
+  : { stub: [15, 300], canned: [15, 200], local: [7, 50], localC32: [5, 192], localC256: [3, 1024], warmup: 1, warmupOps: 1000 };
 
 const t0 = Date.now();
 const log = (message: string) => process.stderr.write(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${message}\n`);
@@ -126,8 +128,12 @@ async function main() {
     if (modes.includes('local')) {
       await runMode('local', 'local', 1, PLAN.local);
       await runMode('local', 'local-c32', 32, PLAN.localC32);
+      // 256 in flight is a full-run row: on a loaded CI machine Local resets some of those sockets.
+      if (!quick) await runMode('local', 'local-c256', 256, PLAN.localC256);
     }
     if (withExtras) extras = await runExtras({ quick, items, log, key: KEY, ...(onlyExtras ? { only: onlyExtras } : {}) });
+    if (withExtras && (!onlyExtras || onlyExtras.includes('dax-get'))) extras.push(...(await daxGet({ quick, log, endpoint: local.endpoint })));
+    if (withExtras && (!onlyExtras || onlyExtras.includes('export-read'))) extras.push(...(await exportRead({ quick, log })));
   } finally {
     canned?.stop();
     seedClient.destroy();

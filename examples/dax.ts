@@ -17,7 +17,7 @@ import { check, step } from './support/check.js';
 const local = await startDynamoDBLocal();
 try {
   const client = local.client;
-  // In production: const dax = new Dax({ region, endpoints: ['dax://my-cluster.xxxx.dax-clusters.us-east-1.amazonaws.com'] });
+  // In production: const dax = new Dax({ region, endpoint: (await resolveDaxEndpoint('my-cluster', { region })).url });
   const cluster = new DaxClusterDouble(client);
   const dax = cluster.client();
 
@@ -67,8 +67,10 @@ try {
   check('served by', served.at(-1), 'PutItem → dynamodb (guarded-write)');
 
   step('Per-call route, and fallback when DAX is down');
-  await withDaxRoute('dynamodb', () => Order.get({ orgId: 'acme', orderId: 'o-2' }));
-  check('withDaxRoute forces the path', served.at(-1), 'GetItem → dynamodb (override)');
+  await Order.get({ orgId: 'acme', orderId: 'o-2' }, { route: 'dynamodb' });
+  check('the route option forces the path of one call', served.at(-1), 'GetItem → dynamodb (override)');
+  await withDaxRoute('dynamodb', () => Order.query('primary', { orgId: 'acme' }, { route: 'dax' }));
+  check("a call's own route wins over withDaxRoute around it", served.at(-1), 'Query → dax (override)');
   cluster.unreachable();
   const fallback = await Order.get({ orgId: 'acme', orderId: 'o-2' });
   cluster.unreachable(false);

@@ -19,7 +19,7 @@ const proxy = await startFaultProxy({
   rates: { throttling: 0.05, 'internal-error': 0.05, 'reset-before': 0.05, 'reset-after': 0.05, 'partial-batch': 0.3 },
   maxFaultsPerCall: 2, // below the client's maxAttempts (3): every call gets through in the end
 });
-const client = new DynamoDBClient({ region: 'us-east-1', endpoint: proxy.endpoint, credentials: { accessKeyId: 'tablewright', secretAccessKey: 'local' }, maxAttempts: 3 });
+const client = new DynamoDBClient({ region: local.region, endpoint: proxy.endpoint, credentials: { accessKeyId: local.accessKeyId, secretAccessKey: 'local' }, maxAttempts: 3 });
 try {
   const table = new Table({ name: 'faults', client, partitionKey: 'pk', sortKey: 'sk' });
   await new Table({ name: 'faults', client: local.client, partitionKey: 'pk', sortKey: 'sk' }).create();

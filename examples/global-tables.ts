@@ -26,8 +26,9 @@ const clientOf = (local: DynamoDBLocal, region: string) =>
     requestHandler: { connectionTimeout: 500, requestTimeout: 2_000 },
   });
 
-let east = await startDynamoDBLocal({ region: 'us-east-1' });
-const west = await startDynamoDBLocal({ region: 'eu-west-1' });
+// Two processes of their own (attach: false): the example stops and restarts one of them.
+let east = await startDynamoDBLocal({ region: 'us-east-1', attach: false });
+const west = await startDynamoDBLocal({ region: 'eu-west-1', attach: false });
 const eastClient = clientOf(east, 'us-east-1');
 const westClient = clientOf(west, 'eu-west-1');
 await declare(east.client).create();

@@ -17,7 +17,7 @@ import { startDynamoDBLocal } from '../src/testing/index.js';
 import { check, step } from './support/check.js';
 
 const local = await startDynamoDBLocal();
-const streams = new DynamoDBStreamsClient({ endpoint: local.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'tablewright', secretAccessKey: 'local' } });
+const streams = new DynamoDBStreamsClient({ endpoint: local.endpoint, region: local.region, credentials: { accessKeyId: local.accessKeyId, secretAccessKey: 'local' } });
 try {
   const table = new Table({ name: 'shop', client: local.client, partitionKey: 'pk', sortKey: 'sk', stream: 'NEW_AND_OLD_IMAGES' });
   await table.create();

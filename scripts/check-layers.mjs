@@ -18,33 +18,40 @@ const RULES = {
   keys: [...LEAVES, 'schema'],
   schema: [...LEAVES, 'marshalling'],
   testing: [...LEAVES],
+  // Request events, their listeners and adapters (OpenTelemetry): below the model, which holds a table's listeners.
+  observability: [...LEAVES, 'transport'],
   // Condition operands are checked with the same value rules as written values.
   expressions: [...LEAVES, 'marshalling', 'schema', 'keys', 'limits'],
   // Table model, entity model, item codec and reader, the write-extension protocol.
-  model: [...LEAVES, 'marshalling', 'schema', 'keys', 'expressions', 'transport'],
+  model: [...LEAVES, 'observability', 'marshalling', 'schema', 'keys', 'expressions', 'transport'],
   // Stream decoding and handlers: images are read by the model's item reader.
   streams: [...LEAVES, 'marshalling', 'schema', 'keys', 'model'],
   // Size limits: pure value rules; they read the model only through structural types.
   limits: [...LEAVES, 'marshalling', 'keys'],
   // Shared plumbing: send, error mapping, retries, identity, paging, participants.
-  request: [...LEAVES, 'marshalling', 'schema', 'keys', 'expressions', 'transport', 'model', 'limits'],
+  request: [...LEAVES, 'observability', 'marshalling', 'schema', 'keys', 'expressions', 'transport', 'model', 'limits'],
   // One folder per write extension; they never see the actions.
-  extensions: [...LEAVES, 'marshalling', 'schema', 'keys', 'expressions', 'transport', 'model', 'limits', 'request'],
+  extensions: [...LEAVES, 'observability', 'marshalling', 'schema', 'keys', 'expressions', 'transport', 'model', 'limits', 'request'],
   // One folder per action; they never see the extensions.
-  actions: [...LEAVES, 'marshalling', 'schema', 'keys', 'expressions', 'transport', 'model', 'limits', 'request'],
+  actions: [...LEAVES, 'observability', 'marshalling', 'schema', 'keys', 'expressions', 'transport', 'model', 'limits', 'request'],
   // Control plane (create / ensure / describe).
-  table: [...LEAVES, 'marshalling', 'schema', 'transport', 'model'],
+  table: [...LEAVES, 'observability', 'marshalling', 'schema', 'transport', 'model'],
   // Capacity prediction and the cost model: pure functions of the model and sizes.
-  capacity: [...LEAVES, 'marshalling', 'schema', 'keys', 'model', 'limits'],
+  capacity: [...LEAVES, 'observability', 'marshalling', 'schema', 'keys', 'model', 'limits'],
   // Control-plane free functions (the tablewright/admin entry): below the facades, beside the actions.
-  admin: [...LEAVES, 'marshalling', 'schema', 'keys', 'expressions', 'transport', 'model', 'limits', 'request', 'table', 'capacity'],
+  admin: [...LEAVES, 'observability', 'marshalling', 'schema', 'keys', 'expressions', 'transport', 'model', 'limits', 'request', 'table', 'capacity'],
   // Data-plane free functions over an entity declaration; the facades' methods delegate to them.
-  functions: [...LEAVES, 'marshalling', 'schema', 'keys', 'expressions', 'transport', 'model', 'limits', 'request', 'actions'],
+  functions: [...LEAVES, 'observability', 'marshalling', 'schema', 'keys', 'expressions', 'transport', 'model', 'limits', 'request', 'actions'],
+  // Backfills: data-plane rewrites through the send seam and the item reader, never the actions.
+  migrations: [...LEAVES, 'observability', 'marshalling', 'schema', 'keys', 'expressions', 'transport', 'model', 'limits', 'request'],
+  // The tablewright command-line tool sits on top of every entry.
+  cli: ['*'],
   facades: ['*'],
   'index.ts': ['*'],
   'admin.ts': ['*'],
   'dax.ts': ['*'],
   'streams.ts': ['*'],
+  'observability.ts': ['*'],
   'core.ts': ['*'],
 };
 // Inside these folders, each subfolder is its own unit: actions/put may not import actions/update.

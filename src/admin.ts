@@ -20,6 +20,7 @@ export type { CapacityPrediction } from './capacity/predict-write.js';
 export type { ReadConsistency } from './capacity/capacity-units.js';
 export { estimateMonthlyCost, formatCostEstimate, HOURS_PER_MONTH, type CostEstimate, type CostOption, type CostOptions, type Workload } from './capacity/cost-model.js';
 export { DEFAULT_PRICES, type PriceTable } from './capacity/price-table.js';
+export { runCostCommand, COST_COMMAND_USAGE } from './capacity/cost-command.js';
 export {
   BackupOperationError,
   PointInTimeRecoveryUnavailableError,
@@ -56,6 +57,7 @@ export {
 export { restoreToPointInTime, restoreFromBackup, type RestoreOptions, type RestoreProgress, type RestoreResult } from './admin/restore/restore.js';
 export type { RestoreOverrides, RestorePoint } from './admin/restore/restore-request.js';
 export type { ReapplyOptions, ReapplyStep } from './admin/restore/reapply-plan.js';
+export type { RestorableEntity, RestoredEntity } from './admin/restore/restored-entity.js';
 export { exportFolder, exportBucket, type ExportSource, type ExportBucketOptions, type S3ClientLike } from './admin/export-reader/export-source.js';
 export {
   openExport,
@@ -111,3 +113,10 @@ export type { ReplicaPlan, ReplicaStep, ReplicaStepKind, LiveReplica } from './a
 export { ReplicaDeclarationError, ReplicaPlanError, ReplicaFailedError } from './admin/replicas/replica-errors.js';
 export type { ReplicaDeclarationProblem, ReplicaPlanConflict } from './admin/replicas/replica-errors.js';
 export { MRSC_REGION_SETS, regionSetOf } from './admin/replicas/region-sets.js';
+// backfills (schema evolution): one process, or planned units run anywhere
+export { backfill, runBackfillUnit } from './migrations/run-backfill.js';
+export type { BackfillEntity, BackfillOptions, WholeBackfillOptions, BackfillReport, BackfillItemEvent } from './migrations/run-backfill.js';
+export { planBackfill } from './migrations/backfill-plan.js';
+export type { BackfillPlan, BackfillPlanOptions, BackfillUnit } from './migrations/backfill-plan.js';
+export type { BackfillProgress } from './migrations/backfill-progress.js';
+export type { BackfillCounts } from './migrations/backfill-checkpoint.js';

@@ -13,6 +13,7 @@ export { EntityCore } from './facades/entity-core.js';
 export type { EntityCoreConfig } from './facades/entity-core.js';
 export type { AnyObjectSchema, AttributeOf, EntityKeys, KeyTemplates, PrimaryKeyOf } from './model/entity-types.js';
 export type { GetOptions } from './actions/get/get.js';
+export type { RouteOption } from './request/route-option.js';
 export type { ConditionInput } from './expressions/condition-builder.js';
 export type { KeyTemplate, StaticSegment } from './keys/key-template.js';
 export type { CheckedKeys, CheckedTemplate, TemplateTypo } from './keys/template-types.js';
@@ -32,3 +33,5 @@ export {
   ItemTooLargeError,
 } from './errors.js';
 export type { ValidationIssue, KeyErrorReason } from './errors.js';
+export { schemaVersions, SchemaVersions } from './model/schema-versions.js';
+export { SchemaVersionError, MigrationError } from './errors.js';

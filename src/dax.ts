@@ -15,3 +15,5 @@ export { daxTransport } from './transport/dax/dax-transport.js';
 export type { DaxClientLike } from './transport/dax/dax-client.js';
 export type { DaxRouteEvent, DaxRouteReason } from './transport/dax/dax-route-event.js';
 export { withDaxRoute, type DaxRoute } from './transport/dax/route-scope.js';
+export { resolveDaxEndpoint, type ResolveDaxEndpointOptions, type DaxClusterEndpoint, type DaxControlClientLike } from './transport/dax/resolve-cluster-endpoint.js';
+export { DaxClusterError, DaxClusterNotFoundError } from './transport/dax/dax-cluster-errors.js';

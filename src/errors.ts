@@ -12,3 +12,4 @@ export * from './errors/transport-errors.js';
 export * from './errors/limit-errors.js';
 export * from './errors/cursor-error.js';
 export * from './errors/stream-errors.js';
+export * from './errors/schema-version-errors.js';

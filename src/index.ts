@@ -19,7 +19,7 @@
  * @module tablewright
  */
 export { Table } from './facades/table.js';
-export type { TableConfig, IndexDefinition, IndexProjection, BillingMode } from './model/table-definition.js';
+export type { TableConfig, IndexDefinition, IndexProjection, BillingMode, ThroughputUnits } from './model/table-definition.js';
 export type { Drift } from './table/table-drift.js';
 export type { EnsureResult, TableStatusReport, WaitOptions } from './table/table-lifecycle.js';
 
@@ -27,6 +27,7 @@ export { Entity } from './facades/entity.js';
 export type { EntityConfig, EntityItem, EntityInput, EntityKey, PutResult } from './facades/entity.js';
 export type { AnyObjectSchema, AttributeOf, EntityKeys, KeyTemplates, PrimaryKeyOf } from './model/entity-types.js';
 export type { GetOptions } from './actions/get/get.js';
+export type { RouteOption } from './request/route-option.js';
 export type { PutOptions } from './actions/put/put.js';
 export type { DeleteOptions } from './actions/delete/delete.js';
 
@@ -54,7 +55,12 @@ export type { ConditionNode, Operand, AttributeTypeName, ComparisonOperator } fr
 export type { Path, PathValue } from './expressions/path-types.js';
 export type { PathInput, PathSegment, AttributePath } from './expressions/attribute-path.js';
 
-export type { Transport, TransportCapabilities, OperationName, OperationMap, SendOptions } from './transport/transport.js';
+export type { Transport, TransportCapabilities, OperationName, OperationMap, SendOptions, RequestObservation } from './transport/transport.js';
+
+// observability: one event per request, consumed capacity
+export { observeRequests } from './observability/observe-requests.js';
+export type { ObservableTable } from './observability/observe-requests.js';
+export type { RequestEvent, RequestListener, ObserveOptions, ConsumedUnits, CapacityDetail, CapacityOption, RequestPath } from './observability/request-event.js';
 export { sdkTransport } from './transport/transport.js';
 
 export {
@@ -84,7 +90,7 @@ export type { RecordKind, StreamRecordLike, StreamRecordIdentity } from './strea
 
 // transactions, batch, optimistic locking, timestamps
 export { transactWrite } from './actions/transact-write/transact-write.js';
-export type { TransactWriteOptions } from './actions/transact-write/transact-write.js';
+export type { TransactWriteOptions, TransactWriteResult, TransactWriteStats } from './actions/transact-write/transact-write.js';
 export { transactGet } from './actions/transact-get/transact-get.js';
 export type { TransactGetOptions } from './actions/transact-get/transact-get.js';
 export { idempotencyToken, writeIdempotently } from './actions/transact-write/idempotent-write.js';
@@ -93,6 +99,7 @@ export { batchGet } from './actions/batch-get/batch-get.js';
 export type { BatchGetOptions, BatchGetResult } from './actions/batch-get/batch-get.js';
 export { batchWrite } from './actions/batch-write/batch-write.js';
 export type { BatchWriteOptions, BatchWriteResult } from './actions/batch-write/batch-write.js';
+export type { BatchStats } from './request/send-chunks.js';
 export type { RetryPolicy } from './request/retry-policy.js';
 export type { WriteOperation } from './request/write-operation.js';
 export type { PutOpOptions } from './actions/put/put-op.js';
@@ -104,12 +111,13 @@ export type { TimestampsConfig, TimestampFormat } from './extensions/timestamps/
 export {
   VersionConflictError,
   WriteOutcomeUnknownError,
+  WriteUnconfirmedError,
   TransactionCanceledError,
   IdempotencyError,
   RequestLimitError,
   UnprocessedItemsError,
 } from './errors.js';
-export type { CancellationReason, UnprocessedEntry } from './errors.js';
+export type { CancellationReason, UnprocessedEntry, WriteOutcomeUnknownReason } from './errors.js';
 // direct transport
 export { directTransport } from './transport/direct/direct-transport.js';
 export type { DirectTransportOptions } from './transport/direct/direct-transport.js';
@@ -178,3 +186,8 @@ export type {
 export type { RegionHealth } from './transport/region-router/region-health.js';
 export { isRegionFailure } from './transport/region-router/region-failure.js';
 export { PinnedRegionUnavailableError, RegionsUnavailableError, MixedHomeRegionsError, type PinReason, type RegionFailure } from './transport/region-router/region-errors.js';
+
+// schema evolution
+export { schemaVersions, SchemaVersions } from './model/schema-versions.js';
+export { SchemaVersionError, MigrationError, OutdatedItemError } from './errors.js';
+export type { SchemaVersionErrorReason } from './errors.js';

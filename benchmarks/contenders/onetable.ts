@@ -47,6 +47,12 @@ async function define(client: DynamoDBClient) {
   return table.getModel('User');
 }
 
+/** The same model, with its table (batches and transactions go through the table). */
+export async function defineOneTableUser(client: DynamoDBClient) {
+  const User = await define(client);
+  return { User, table: (User as unknown as { table: { batchWrite(b: object): Promise<unknown>; transact(op: 'write', t: object): Promise<unknown> } }).table };
+}
+
 export const onetable: Contender = {
   name: 'onetable',
   sdk: true,

@@ -202,7 +202,7 @@ export class ConfigurationError extends TablewrightError {
 
 /** A DynamoDB error tablewright has no more specific class for; `code` is the AWS error name. */
 export class DynamoDBError extends TablewrightError {
-  override readonly name = 'DynamoDBError';
+  override readonly name: string = 'DynamoDBError';
   readonly code: string;
   readonly retryable: boolean;
   constructor(args: { code: string; message: string; retryable?: boolean; cause?: unknown }) {

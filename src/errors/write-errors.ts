@@ -1,4 +1,4 @@
-import { ConditionFailedError, parseStoredOf, TablewrightError, type StoredItemParser } from './core-errors.js';
+import { ConditionFailedError, DynamoDBError, parseStoredOf, TablewrightError, type StoredItemParser } from './core-errors.js';
 
 /** Errors of transactions, batches and optimistic locking. */
 
@@ -47,37 +47,104 @@ export class VersionConflictError extends ConditionFailedError {
 }
 
 /**
+ * Why a guarded write's outcome is unknown: `'no-item'`, its condition failed
+ * and the transport returned no item (DAX never does); `'unrecognised-resend'`,
+ * the SDK or tablewright resent it, the resend failed its condition and the
+ * item's token history no longer shows whether an earlier send was applied
+ * (more guarded writes than `writeTokenHistory` in between, or a put that
+ * replaced the item and its history).
+ */
+export type WriteOutcomeUnknownReason = 'no-item' | 'unrecognised-resend';
+
+/**
  * A guarded write (a create, a version-locked write or a conditional update,
- * all of which carry a write token) failed its condition, and the transport
- * did not return the stored item (DAX never does). Without the item
- * tablewright cannot tell whether an earlier attempt of this very call was
- * applied (a resend after a lost response), whether another version is
- * stored, or whether the caller's own condition failed; it says so rather
- * than guess. A kind of {@link ConditionFailedError}.
+ * all of which carry a write token) failed its condition, and tablewright
+ * cannot tell whether an earlier send of this very call was applied (a
+ * resend after a lost response), whether another version is stored, or
+ * whether the caller's own condition failed; it says so rather than guess,
+ * and never reports such a write as a plain conflict. A kind of
+ * {@link ConditionFailedError}.
  *
  * What to do: read the item with a strongly consistent `get` (which bypasses
- * DAX) and decide from what is stored, e.g. retry with the version read; or
- * send such writes through a transport that returns items (the SDK client).
+ * DAX) and decide from what is stored, e.g. whether your change is there,
+ * then retry with the version read; or send such writes through a transport
+ * that returns items (the SDK client) and size the table's `writeTokenHistory`
+ * above the number of guarded writes one item sees while a resend is under way.
  */
 export class WriteOutcomeUnknownError extends ConditionFailedError {
   override readonly name: string = 'WriteOutcomeUnknownError';
   /** Which write: `'put'`, `'update'` or `'delete'`. */
   readonly operation: 'put' | 'update' | 'delete';
+  /** Why the outcome is unknown. */
+  readonly reason: WriteOutcomeUnknownReason;
+  /** The call's write token as stored in the item's history when applied (`undefined` for writes that carry none, e.g. deletes). */
+  readonly token: string | undefined;
   constructor(args: {
     entity: string;
     key: Readonly<Record<string, unknown>> | undefined;
     operation: 'put' | 'update' | 'delete';
+    reason?: WriteOutcomeUnknownReason;
+    token?: string | undefined;
+    item?: Record<string, unknown> | undefined;
     cause?: unknown;
   }) {
+    const reason = args.reason ?? 'no-item';
+    const why =
+      reason === 'no-item'
+        ? "condition failed and the transport returned no item, so whether this write was applied, another version is stored or your condition failed is unknown"
+        : 'resend failed its condition and the item no longer shows whether an earlier send of this call was applied (its write token is not among the recent ones)';
     super({
       entity: args.entity,
       key: args.key,
-      message:
-        `${args.entity} ${JSON.stringify(args.key ?? {})}: the ${args.operation}'s condition failed and the transport returned no item, ` +
-        'so whether this write was applied, another version is stored or your condition failed is unknown: read the item (consistent) and decide',
+      item: args.item,
+      message: `${args.entity} ${JSON.stringify(args.key ?? {})}: the ${args.operation}'s ${why}: read the item (consistent) and decide`,
       cause: args.cause,
     });
     this.operation = args.operation;
+    this.reason = reason;
+    this.token = args.token;
+  }
+}
+
+/**
+ * A write that carries a write token or an idempotency token failed with
+ * transient errors (lost connection, timeout, 5xx, throttling) on every
+ * send the SDK and tablewright made, within tablewright's resend budget
+ * (`retry`). It may or may not have been applied. A kind of {@link DynamoDBError}
+ * (`code` is the last error's), so existing handlers of transient errors still catch it.
+ *
+ * What to do: resend it later; with the same operation (transactions: the
+ * same `token` within 10 minutes) that is safe, or read the item and decide.
+ */
+export class WriteUnconfirmedError extends DynamoDBError {
+  override readonly name: string = 'WriteUnconfirmedError';
+  /** Which write: `'put'`, `'update'`, `'delete'` or `'transactWrite'`. */
+  readonly operation: 'put' | 'update' | 'delete' | 'transactWrite';
+  readonly entity: string | undefined;
+  readonly key: Readonly<Record<string, unknown>> | undefined;
+  /** The write token (single-item writes) or the `ClientRequestToken` (transactions), if any. */
+  readonly token: string | undefined;
+  /** Sends that reached the network, the SDK's retries included. */
+  readonly attempts: number;
+  constructor(args: {
+    operation: 'put' | 'update' | 'delete' | 'transactWrite';
+    entity?: string | undefined;
+    key?: Readonly<Record<string, unknown>> | undefined;
+    token: string | undefined;
+    attempts: number;
+    last: DynamoDBError;
+  }) {
+    super({
+      code: args.last.code,
+      message: `${args.entity ?? args.operation}${args.key ? ' ' + JSON.stringify(args.key) : ''}: outcome unknown after ${args.attempts} sends (last: ${args.last.message})`,
+      retryable: true,
+      cause: args.last,
+    });
+    this.operation = args.operation;
+    this.entity = args.entity;
+    this.key = args.key;
+    this.token = args.token;
+    this.attempts = args.attempts;
   }
 }
 
@@ -219,29 +286,37 @@ export interface UnprocessedEntry<T = unknown> {
 
 /**
  * A batch could not read or write everything: retries ran out, or a
- * non-retryable error stopped it (`cause`). `unprocessed` lists exactly the
- * inputs not done; everything else was done.
+ * non-retryable error stopped it (`cause`). `unprocessed` lists the inputs
+ * not done (handed back by DynamoDB, rejected, or never sent); for
+ * `batchWrite`, `outcomeUnknown` lists the writes a failed send may have
+ * applied (lost connection, timeout, 5xx) that no later send confirmed.
+ * Everything else was done. Resending either list is safe for puts and deletes.
  */
 export class UnprocessedItemsError<T = unknown> extends TablewrightError {
   override readonly name = 'UnprocessedItemsError';
   readonly operation: 'BatchWriteItem' | 'BatchGetItem';
   readonly reason: 'retries-exhausted' | 'error';
   readonly unprocessed: readonly UnprocessedEntry<T>[];
+  /** `batchWrite`: writes whose outcome is unknown (a failed send may have applied them). Empty for `batchGet`. */
+  readonly outcomeUnknown: readonly UnprocessedEntry<T>[];
   /** For `batchGet`: the results in input order (`undefined` for missing and unprocessed keys). */
   readonly items: readonly unknown[] | undefined;
   constructor(args: {
     operation: 'BatchWriteItem' | 'BatchGetItem';
     reason: 'retries-exhausted' | 'error';
     unprocessed: readonly UnprocessedEntry<T>[];
+    outcomeUnknown?: readonly UnprocessedEntry<T>[];
     items?: readonly unknown[];
     cause?: unknown;
   }) {
     const what = args.operation === 'BatchGetItem' ? 'keys not read' : 'items not written';
     const why = args.reason === 'error' ? `stopped by ${(args.cause as Error | undefined)?.message ?? 'an error'}` : 'retries exhausted';
-    super(`${args.operation}: ${args.unprocessed.length} ${what} (${why})`, { cause: args.cause });
+    const unknown = args.outcomeUnknown?.length ? `, ${args.outcomeUnknown.length} of unknown outcome` : '';
+    super(`${args.operation}: ${args.unprocessed.length} ${what}${unknown} (${why})`, { cause: args.cause });
     this.operation = args.operation;
     this.reason = args.reason;
     this.unprocessed = args.unprocessed;
+    this.outcomeUnknown = args.outcomeUnknown ?? [];
     this.items = args.items;
   }
 }

@@ -128,7 +128,7 @@ export class Collection<E extends CollectionEntities, I extends string = 'primar
   /** Reads one page of the partition, grouped by entity. */
   async query(key: CollectionKey<E, I>, options: CollectionQueryOptions = {}): Promise<CollectionPage<E>> {
     const input = this.prepare(key as Readonly<Record<string, unknown>>, options);
-    const output = await sendQuery({ name: this.scope.reader, table: this.table }, input, options.abortSignal);
+    const output = await sendQuery({ name: this.scope.reader, table: this.table }, input, options.abortSignal, options.route, options.returnConsumedCapacity);
     const items: Record<string, unknown[]> = {};
     for (const { group } of this.byType.values()) items[group] = [];
     for (const stored of output.Items ?? []) {

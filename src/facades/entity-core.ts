@@ -7,6 +7,7 @@ import type { TtlConfig } from '../extensions/ttl/ttl-model.js';
 import { compileEntity, type EntityFeatures, type EntityModel, type FeatureCompilers } from '../model/entity-model.js';
 import type { AnyObjectSchema, AttributeOf, EntityKeys, PrimaryKeyOf } from '../model/entity-types.js';
 import type { CheckedKeys } from '../keys/template-types.js';
+import type { SchemaVersions } from '../model/schema-versions.js';
 
 /** Definition of a core entity: schema, key templates and (optionally) TTL. */
 export interface EntityCoreConfig<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>> {
@@ -23,6 +24,14 @@ export interface EntityCoreConfig<S extends AnyObjectSchema, K extends EntityKey
    * here so both can share one config; reads hide expired items either way.
    */
   readonly ttl?: TtlConfig<AttributeOf<S>> | undefined;
+  /**
+   * The schema's history, `schemaVersions(v1).next(v2, up)…`, ending in
+   * `schema`. Writes store the current version in the table's
+   * `schemaVersionAttribute`; every read migrates older items to the current
+   * schema (items without the attribute are version 1) and refuses newer
+   * ones with `SchemaVersionError`. Updates need items at the current version.
+   */
+  readonly versions?: SchemaVersions<NoInfer<S>> | undefined;
 }
 
 /**

@@ -39,6 +39,7 @@ import type { ExpiryUpdateOptions } from '../actions/update/expiry-update.js';
 import type { TtlConfig } from '../extensions/ttl/ttl-model.js';
 import type { ExpiryInput } from '../extensions/ttl/ttl-value.js';
 import type { CheckedKeys } from '../keys/template-types.js';
+import type { SchemaVersions } from '../model/schema-versions.js';
 import type { ConditionNode } from '../expressions/condition-node.js';
 import { ConfigurationError } from '../errors.js';
 import type { CompressionConfig } from '../schema/compression.js';
@@ -78,6 +79,14 @@ export interface EntityConfig<S extends AnyObjectSchema, K extends EntityKeys<At
    * other values as JSON. Key attributes cannot be compressed.
    */
   readonly compress?: CompressionConfig<AttributeOf<S>> | undefined;
+  /**
+   * The schema's history, `schemaVersions(v1).next(v2, up)…`, ending in
+   * `schema`. Writes store the current version in the table's
+   * `schemaVersionAttribute`; every read migrates older items to the current
+   * schema (items without the attribute are version 1) and refuses newer
+   * ones with `SchemaVersionError`. Updates need items at the current version.
+   */
+  readonly versions?: SchemaVersions<NoInfer<S>> | undefined;
 }
 
 export type { PutResult } from '../functions/put-item.js';

@@ -4,6 +4,7 @@ import { versioningExtension } from '../extensions/versioning/versioning-extensi
 import { timestampsExtension } from '../extensions/timestamps/timestamps-extension.js';
 import { writeTokenExtension } from '../extensions/write-token/write-token-extension.js';
 import { ttlExtension } from '../extensions/ttl/ttl-extension.js';
+import { schemaVersionExtension } from '../extensions/schema-version/schema-version-extension.js';
 
 /**
  * The write features of the full entry (not `tablewright/core`): compression
@@ -13,5 +14,5 @@ import { ttlExtension } from '../extensions/ttl/ttl-extension.js';
  */
 export const FULL_FEATURES: FeatureCompilers = {
   compression: compileCompression,
-  extensions: [ttlExtension, timestampsExtension, versioningExtension, writeTokenExtension],
+  extensions: [ttlExtension, timestampsExtension, versioningExtension, writeTokenExtension, schemaVersionExtension],
 };

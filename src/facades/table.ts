@@ -6,7 +6,7 @@ import type { GetOperation, GetResults } from '../request/get-operation.js';
 import type { WriteOperation } from '../request/write-operation.js';
 import type { TransactionParticipant } from '../request/transaction-participant.js';
 import { transactGet, type TransactGetOptions } from '../actions/transact-get/transact-get.js';
-import { transactWrite, type TransactWriteOptions } from '../actions/transact-write/transact-write.js';
+import { transactWrite, type TransactWriteOptions, type TransactWriteResult } from '../actions/transact-write/transact-write.js';
 import { Collection, type CollectionEntities } from './collection.js';
 import type { Page } from '../request/read-request.js';
 import {
@@ -93,7 +93,7 @@ export class Table<I extends string = string> extends TableCore<I> {
   // also accept operations on several tables of one client.
 
   /** {@link transactWrite}: up to 100 operations, atomically. */
-  transactWrite(ops: readonly TransactionParticipant[], options?: TransactWriteOptions): Promise<void> {
+  transactWrite(ops: readonly TransactionParticipant[], options?: TransactWriteOptions): Promise<TransactWriteResult> {
     return transactWrite(ops, options);
   }
 

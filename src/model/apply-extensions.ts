@@ -57,22 +57,38 @@ export function managedAttribute(model: EntityModel, attribute: string): string 
  * Interprets a failed conditional write: `'applied'` when an extension
  * recognises its own earlier success, else the error to throw. A guarded
  * write whose failure came back without the item on a transport that never
- * returns it is {@link WriteOutcomeUnknownError}, never a guess.
+ * returns it is {@link WriteOutcomeUnknownError}, never a guess; so is a
+ * failure an extension cannot tell from an earlier send's success.
+ * `attempts`: sends of this call that reached the network, when known.
  * @internal
  */
-export function interpretConditionFailure(model: EntityModel, guard: WriteGuard, error: ConditionFailedError, operation: WriteKind): 'applied' | Error {
+export function interpretConditionFailure(
+  model: EntityModel,
+  guard: WriteGuard,
+  error: ConditionFailedError,
+  operation: WriteKind,
+  attempts: number | undefined = sendAttempts(error),
+): 'applied' | Error {
   if (guard === NO_GUARD) return error;
   if (error.item === undefined && (guard.token !== undefined || guard.versioned) && !returnsItemOnConditionFailure(model.table.transport)) {
-    return new WriteOutcomeUnknownError({ entity: model.name, key: error.key, operation, cause: error.cause });
+    return new WriteOutcomeUnknownError({ entity: model.name, key: error.key, operation, token: guard.token, cause: error.cause });
   }
-  // Our own earlier success, recognised by any extension, wins over a conflict another one sees.
+  // Our own earlier success, recognised by any extension, wins over a conflict another one sees; an unknown outcome wins over a conflict.
   let failure: Error | undefined;
   for (const e of model.extensions) {
-    const outcome = e.interpretFailure?.({ model, operation, guard, error });
+    const outcome = e.interpretFailure?.({ model, operation, guard, error, attempts });
     if (outcome === 'applied') return outcome;
-    failure ??= outcome;
+    if (outcome instanceof WriteOutcomeUnknownError && !(failure instanceof WriteOutcomeUnknownError)) failure = outcome;
+    else failure ??= outcome;
   }
   return failure ?? error;
+}
+
+/** The SDK's count of sends behind an error (`$metadata.attempts`, kept on the mapped error's cause). @internal */
+export function sendAttempts(error: unknown): number | undefined {
+  const e = error as { cause?: { $metadata?: { attempts?: unknown } }; $metadata?: { attempts?: unknown } } | undefined;
+  const attempts = e?.$metadata?.attempts ?? e?.cause?.$metadata?.attempts;
+  return typeof attempts === 'number' ? attempts : undefined;
 }
 
 /** The typed version conflict behind a cancellation reason, if an extension sees one. @internal */

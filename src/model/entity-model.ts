@@ -8,6 +8,7 @@ import { defOf, kindOf } from '../schema/zod-def.js';
 import type { ResolvedIndex, TableModel } from './table-definition.js';
 import type { AnyObjectSchema, EntityKeys } from './entity-types.js';
 import type { WriteExtension, WriteExtensionFactory } from './write-extension.js';
+import type { CompiledSchemaVersions, SchemaVersions } from './schema-versions.js';
 
 /** The compiled keys of the primary key or one index. @internal */
 export interface CompiledIndexKeys {
@@ -47,6 +48,8 @@ export interface EntityModel {
    * item reader; `undefined` when compression needs the general path.
    */
   readonly readFields: readonly FieldConverter[] | undefined;
+  /** The declared schema versions (`versions`), or `undefined`: reads then never look for a version. */
+  readonly versions: CompiledSchemaVersions | undefined;
 }
 
 /** The entity options the model reads itself; extensions read their own from the same config. @internal */
@@ -84,7 +87,8 @@ const definedNames = new WeakMap<TableModel, Map<string, string>>();
 function definitionSignature(schema: AnyObjectSchema, keys: EntityKeys, features: EntityFeatures): string {
   const shape = defOf(schema).shape ?? {};
   const attributes = Object.keys(shape).sort().map((name) => [name, kindOf(shape[name]!)]);
-  return JSON.stringify([attributes, keys, features.version ?? null, features.timestamps ?? null, features.ttl ?? null, features.compress ?? null]);
+  const versions = (features.versions as { readonly version?: number } | undefined)?.version ?? null;
+  return JSON.stringify([attributes, keys, features.version ?? null, features.timestamps ?? null, features.ttl ?? null, features.compress ?? null, versions]);
 }
 
 /** Validates an entity definition against its table and compiles it. @internal */
@@ -126,6 +130,7 @@ export function compileEntity(
   const generated = new Set<string>([table.partitionKey, table.entityTypeAttribute, table.writeTokenAttribute]);
   if (table.sortKey) generated.add(table.sortKey);
   if (table.ttlAttribute) generated.add(table.ttlAttribute);
+  if (features.versions !== undefined) generated.add(table.schemaVersionAttribute);
   for (const index of Object.values(table.indexes)) {
     generated.add(index.partitionKey);
     if (index.sortKey) generated.add(index.sortKey);
@@ -181,6 +186,10 @@ export function compileEntity(
   const compression = compilers.compression?.(name, shape, features.compress, keyAttributes);
   const toStorage = compileToStorage(schema);
   const fromStorage = compileFromStorage(schema);
+  // The declaration compiles itself: programs without versions carry none of that code.
+  const declared = features.versions as Partial<SchemaVersions> | undefined;
+  if (declared !== undefined && typeof declared?.compile !== 'function') fail('versions must be built with schemaVersions(v1).next(v2, up)…');
+  const versions = declared?.compile!(schema, table.schemaVersionAttribute, compression && ((v) => compression.decompress(v)), fail);
   const extensions: WriteExtension[] = [];
   for (const factory of factories) {
     const extension = factory.create({ table, entity: name, shape, config: features, fail });
@@ -215,5 +224,6 @@ export function compileEntity(
       : fromStorage,
     compressed: compression?.attributes ?? new Map(),
     readFields: compression ? undefined : compileReadFields(schema),
+    versions,
   };
 }

@@ -91,6 +91,15 @@ export function fromStoredItem(
   for (const name in raw) {
     if (!model.generatedAttributes.has(name)) input[name] = raw[name];
   }
+  const versions = model.versions;
+  if (versions !== undefined) {
+    // Older items are migrated to the current schema; newer ones are refused, never downgraded.
+    const key = keyValues(model, raw);
+    const from = versions.storedVersion(raw[versions.attribute], model.name, key);
+    if (from !== versions.current) {
+      return validateRead(model, versions.migrate(input, from, model.name, key), schema);
+    }
+  }
   const converted = model.fromStorage ? model.fromStorage(input) : input;
   return validateRead(model, converted, schema);
 }

@@ -6,6 +6,7 @@ import { applyFields } from '../schema/storage-codec.js';
 import type { EntityModel } from './entity-model.js';
 import { isExpiredAttribute } from './expiry.js';
 import { fromStoredItem, validateRead } from './item-codec.js';
+import type { CompiledSchemaVersions } from './schema-versions.js';
 
 /**
  * The one reader of stored items: every item that comes back (get, query,
@@ -107,11 +108,17 @@ export function readStoredItem(
   return validateRead(model, input, schema);
 }
 
+function isCurrentVersion(versions: CompiledSchemaVersions, stored: AttributeValue | undefined): boolean {
+  return stored === undefined ? versions.current === 1 : stored.N === String(versions.current);
+}
+
 function readInput(model: EntityModel, item: Record<string, AttributeValue>): Record<string, unknown> | undefined {
   if (model.readFields === undefined) return undefined; // compressed attributes: the general path decompresses
   try {
     const type = item[model.table.entityTypeAttribute];
     if (type !== undefined && toNative(type) !== model.name) return undefined;
+    // An item not at the current schema version takes the general path, which migrates or refuses it.
+    if (model.versions !== undefined && !isCurrentVersion(model.versions, item[model.versions.attribute])) return undefined;
     const generated = model.generatedAttributes;
     const input: Record<string, unknown> = {};
     for (const name in item) {

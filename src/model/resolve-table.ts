@@ -1,7 +1,8 @@
 import { ConfigurationError } from '../errors.js';
 import { assertDelimiter } from '../keys/escape.js';
+import { checkCapacityDetail, RequestObservers } from '../observability/request-observers.js';
 import { sdkTransport } from '../transport/transport.js';
-import type { ResolvedIndex, TableConfig, TableModel } from './table-definition.js';
+import type { ResolvedIndex, TableConfig, TableModel, ThroughputUnits } from './table-definition.js';
 
 const NAME = /^[A-Za-z0-9_.-]{3,255}$/;
 
@@ -47,12 +48,28 @@ export function resolveTable(config: TableConfig): TableModel {
       sortKey: def.sortKey,
       projection: def.projection ?? 'all',
       throughput: def.throughput,
+      warmThroughput: units(def.warmThroughput, `index ${name} warmThroughput`, type === 'local'),
+      maxOnDemandThroughput: units(def.maxOnDemandThroughput, `index ${name} maxOnDemandThroughput`, type === 'local'),
     };
   }
   if (locals > 5) fail('at most 5 local indexes per table');
   if (config.billing?.mode === 'provisioned') {
     const { read, write } = config.billing;
     if (!(read >= 1 && write >= 1)) fail('provisioned billing needs read and write ≥ 1');
+  }
+  const history = config.writeTokenHistory ?? 8;
+  if (!(Number.isInteger(history) && history >= 1 && history <= 32)) fail('writeTokenHistory must be an integer from 1 to 32');
+  if (config.returnConsumedCapacity !== undefined) {
+    try {
+      checkCapacityDetail(config.returnConsumedCapacity, 'returnConsumedCapacity');
+    } catch (e) {
+      fail((e as Error).message);
+    }
+  }
+  const warmThroughput = units(config.warmThroughput, 'warmThroughput', false);
+  const maxOnDemandThroughput = units(config.maxOnDemandThroughput, 'maxOnDemandThroughput', false);
+  if (config.billing?.mode === 'provisioned' && (maxOnDemandThroughput || Object.values(indexes).some((i) => i.maxOnDemandThroughput))) {
+    fail('maxOnDemandThroughput applies to on-demand tables only');
   }
   const secret = config.cursorSecret;
   return {
@@ -68,9 +85,26 @@ export function resolveTable(config: TableConfig): TableModel {
     deletionProtection: config.deletionProtection ?? false,
     entityTypeAttribute: config.entityTypeAttribute ?? '_et',
     writeTokenAttribute: config.writeTokenAttribute ?? '_wt',
+    writeTokenHistory: history,
+    schemaVersionAttribute: config.schemaVersionAttribute ?? '_sv',
     delimiter,
     cursorSecret: typeof secret === 'string' ? new TextEncoder().encode(secret) : secret,
     clock: config.clock ?? Date.now,
     transport: config.transport ?? sdkTransport(config.client),
+    observers: new RequestObservers(config.returnConsumedCapacity),
+    warmThroughput,
+    maxOnDemandThroughput,
   };
+
+  function units(value: ThroughputUnits | undefined, what: string, local: boolean): ThroughputUnits | undefined {
+    if (value === undefined) return undefined;
+    if (local) fail(`${what}: local indexes share the table's throughput`);
+    if (typeof value !== 'object' || value === null) fail(`${what} must be { read?, write? }`);
+    for (const side of ['read', 'write'] as const) {
+      const n = value[side];
+      if (n !== undefined && !(Number.isSafeInteger(n) && n >= 1)) fail(`${what}.${side} must be an integer ≥ 1, got ${String(n)}`);
+    }
+    if (value.read === undefined && value.write === undefined) fail(`${what} needs read or write`);
+    return { read: value.read, write: value.write };
+  }
 }

@@ -120,6 +120,12 @@ export interface ConditionFailure {
   readonly operation: WriteKind;
   readonly guard: WriteGuard;
   readonly error: ConditionFailedError;
+  /**
+   * Sends of this call that reached the network (the SDK's retries and
+   * tablewright's own resends); 1 means the failure cannot be an earlier
+   * send's success. `undefined` when the transport did not say.
+   */
+  readonly attempts: number | undefined;
 }
 
 /** A cancellation reason of one entity write in a transaction. */
@@ -155,7 +161,12 @@ export interface WriteExtension {
   /** After planning, with the assigned attributes: further actions (e.g. a recomputed TTL), appended last. */
   plannedUpdate?(call: UpdateCall, assigned: UpdateAssigned): readonly UpdateAction[] | undefined;
   prepareDelete?(call: DeleteCall): void;
-  /** A failed condition: `'applied'` (our own earlier success), an error to throw, or `undefined` to pass. */
+  /**
+   * A failed condition: `'applied'` (our own earlier success), an error to
+   * throw, or `undefined` to pass. `'applied'` from any extension wins; a
+   * `WriteOutcomeUnknownError` wins over any other error (an unknown outcome
+   * is never reported as a conflict).
+   */
   interpretFailure?(failure: ConditionFailure): 'applied' | Error | undefined;
   /** A transaction cancellation reason: a typed version conflict, or `undefined`. */
   interpretCancellation?(failure: CancellationFailure): VersionConflictError | undefined;

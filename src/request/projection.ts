@@ -18,6 +18,11 @@ export function projectionExpression(model: EntityModel, attributes: readonly st
   const names = new Set(attributes);
   names.add(model.table.entityTypeAttribute);
   if (model.table.ttlAttribute) names.add(model.table.ttlAttribute); // expired items are hidden even from projections
+  if (model.versions) {
+    // An older item is migrated whole, then picked: fetch what any version declares (read units are the same).
+    names.add(model.versions.attribute);
+    for (const step of model.versions.steps) for (const a of Object.keys(step.schema.shape)) names.add(a);
+  }
   return [...names].map((n) => ctx.name(n)).join(', ');
 }
 

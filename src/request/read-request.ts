@@ -1,3 +1,7 @@
+import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
+import { sumCapacity } from '../observability/build-request-event.js';
+import type { ConsumedUnits } from '../observability/request-event.js';
+import type { CapacityOption } from '../observability/request-event.js';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { CompiledIndexKeys } from '../model/entity-model.js';
 import { ConfigurationError, KeyError } from '../errors.js';
@@ -5,6 +9,7 @@ import { compileCondition } from '../expressions/compile-condition.js';
 import type { ConditionNode } from '../expressions/condition-node.js';
 import type { ExpressionContext } from '../expressions/expression-context.js';
 import { decodeCursor, type CursorScope } from './cursor.js';
+import type { RouteOption } from './route-option.js';
 import type { TableModel } from '../model/table-definition.js';
 import { allConditions, entityTypeIs, notExpired } from '../expressions/item-conditions.js';
 
@@ -18,10 +23,17 @@ import { allConditions, entityTypeIs, notExpired } from '../expressions/item-con
 export interface Page<T> {
   readonly items: T[];
   readonly cursor: string | undefined;
+  /** Capacity this page consumed, when the call or the table asked for it (`returnConsumedCapacity`). */
+  readonly consumed?: ConsumedUnits | undefined;
+}
+
+/** The page with `consumed` added when DynamoDB reported capacity (no property otherwise). @internal */
+export function withConsumed<T>(page: Page<T>, capacity: ConsumedCapacity | undefined): Page<T> {
+  return capacity === undefined ? page : { ...page, consumed: sumCapacity([capacity]) };
 }
 
 /** Options every paginated read takes. */
-export interface PageOptions {
+export interface PageOptions extends RouteOption, CapacityOption {
   /** Maximum items DynamoDB evaluates for this page (before filters). */
   readonly limit?: number | undefined;
   /** Continue after this cursor (from a previous page). */

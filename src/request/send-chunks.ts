@@ -8,11 +8,26 @@ import { runBounded, type ResolvedRetryPolicy } from './retry-policy.js';
 import { isTransientError } from './transient-error.js';
 import type { TableModel } from '../model/table-definition.js';
 
+/** What a batch call did, for results that report it. */
+export interface BatchStats {
+  /** Requests sent (`BatchWriteItem` / `BatchGetItem`), the SDK's own retries not counted. */
+  readonly sends: number;
+  /** Of those, resends (of leftovers or after a transient error). */
+  readonly retries: number;
+  /** Distinct items (or keys) sent more than once. */
+  readonly itemsRetried: number;
+  /** Wall-clock time of the call. */
+  readonly elapsedMs: number;
+}
+
 /**
  * The retry loop both batch operations share: each chunk is sent until
  * nothing is left, leftovers (UnprocessedItems/Keys) and transient errors are
- * retried with the policy's backoff, and the first non-retryable error stops
- * every chunk. `send` returns the entries DynamoDB did not process.
+ * retried within the policy's bounds (deadline and sends) with its backoff,
+ * and the first non-retryable error stops every chunk. `send` returns the
+ * entries DynamoDB did not process. `uncertain` holds the entries a failed
+ * send may have applied (a lost connection, a timeout, a 5xx) and no later
+ * send confirmed; every other entry not done was handed back or never sent.
  * @internal
  */
 export async function sendChunks<E>(args: {
@@ -23,25 +38,39 @@ export async function sendChunks<E>(args: {
   readonly abortSignal: AbortSignal | undefined;
   readonly send: (pending: readonly E[]) => Promise<readonly E[]>;
   readonly onDone: (entry: E) => void;
-}): Promise<{ failure: unknown }> {
+}): Promise<{ failure: unknown; uncertain: ReadonlySet<E>; stats: BatchStats }> {
   let failure: unknown;
+  const uncertain = new Set<E>();
+  const retried = new Set<E>();
+  let sends = 0;
+  let retries = 0;
   await runBounded(
     args.chunks.length,
     args.concurrency,
     async (c) => {
       let pending = args.chunks[c]!;
+      const since = args.policy.now();
       for (let attempt = 1; pending.length > 0; attempt++) {
         if (failure !== undefined) break;
         if (attempt > 1) {
-          if (attempt > args.policy.maxAttempts) break;
-          await args.policy.backoff(attempt - 1);
+          if (!args.policy.mayRetry(attempt, since)) break;
+          await args.policy.backoff(attempt - 1, since);
+          if (failure !== undefined || args.abortSignal?.aborted) break;
+          retries++;
+          for (const e of pending) retried.add(e);
         }
+        sends++;
         try {
           const left = new Set(await args.send(pending));
-          for (const e of pending) if (!left.has(e)) args.onDone(e);
+          for (const e of pending) {
+            if (left.has(e)) continue;
+            uncertain.delete(e);
+            args.onDone(e);
+          }
           pending = [...left];
         } catch (error) {
           const mapped = mapAwsError(error, { table: args.table.name });
+          if (mayHaveApplied(mapped)) for (const e of pending) uncertain.add(e);
           if (!isTransientError(mapped) || args.abortSignal?.aborted) {
             failure ??= mapped;
             break;
@@ -51,7 +80,23 @@ export async function sendChunks<E>(args: {
     },
     () => failure !== undefined,
   );
-  return { failure };
+  return { failure, uncertain, stats: { sends, retries, itemsRetried: retried.size, elapsedMs: args.policy.elapsed() } };
+}
+
+/**
+ * Whether a failed request may have been applied: DynamoDB answered 4xx
+ * (throttling, validation…) means it was not; a 5xx, a lost connection or a
+ * timeout leaves it open (dynamodb-facts §2.5).
+ * @internal
+ */
+export function mayHaveApplied(error: unknown): boolean {
+  let e: unknown = error;
+  for (let depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const status = (e as { $metadata?: { httpStatusCode?: unknown } }).$metadata?.httpStatusCode;
+    if (typeof status === 'number') return status >= 500;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return true;
 }
 
 /**

@@ -6,6 +6,7 @@ import type {
   Projection,
 } from '@aws-sdk/client-dynamodb';
 import type { IndexProjection, ResolvedIndex, TableModel } from '../model/table-definition.js';
+import { onDemandThroughputInput, warmThroughputInput } from './throughput-updates.js';
 
 /** Turns a table model into a `CreateTable` request. Pure. @internal */
 export function createTableInput(table: TableModel): CreateTableCommandInput {
@@ -33,6 +34,8 @@ export function createTableInput(table: TableModel): CreateTableCommandInput {
     ...(table.stream && { StreamSpecification: { StreamEnabled: true, StreamViewType: table.stream } }),
     TableClass: table.tableClass,
     DeletionProtectionEnabled: table.deletionProtection,
+    ...(table.warmThroughput && { WarmThroughput: warmThroughputInput(table.warmThroughput) }),
+    ...(table.maxOnDemandThroughput && { OnDemandThroughput: onDemandThroughputInput(table.maxOnDemandThroughput) }),
   };
 }
 
@@ -48,6 +51,8 @@ export function globalIndexInput(table: TableModel, index: ResolvedIndex): Globa
       throughput && {
         ProvisionedThroughput: { ReadCapacityUnits: throughput.read, WriteCapacityUnits: throughput.write },
       }),
+    ...(index.warmThroughput && { WarmThroughput: warmThroughputInput(index.warmThroughput) }),
+    ...(index.maxOnDemandThroughput && { OnDemandThroughput: onDemandThroughputInput(index.maxOnDemandThroughput) }),
   };
 }
 

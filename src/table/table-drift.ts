@@ -1,6 +1,7 @@
 import type { TableDescription, TimeToLiveDescription } from '@aws-sdk/client-dynamodb';
 import { projectionInput } from './create-table-input.js';
 import type { TableModel } from '../model/table-definition.js';
+import { throughputDrift } from './throughput-updates.js';
 
 /** One difference between the declaration and the live table. */
 export interface Drift {
@@ -8,7 +9,7 @@ export interface Drift {
   readonly path: string;
   readonly expected: unknown;
   readonly actual: unknown;
-  /** Whether `ensure()` can fix it (missing GSIs, TTL off, stream off). */
+  /** Whether `ensure()` can fix it (missing GSIs, TTL off, stream off, maximum on-demand throughput, warm throughput below the declared). */
   readonly fixable: boolean;
 }
 
@@ -66,5 +67,6 @@ export function tableDrift(table: TableModel, live: TableDescription, ttl: TimeT
 
   const ttlOn = ttl?.TimeToLiveStatus === 'ENABLED' || ttl?.TimeToLiveStatus === 'ENABLING';
   add('ttl', table.ttlAttribute, ttlOn ? ttl?.AttributeName : undefined, table.ttlAttribute !== undefined && !ttlOn);
+  for (const d of throughputDrift(table, live)) drift.push({ ...d, fixable: true });
   return drift;
 }

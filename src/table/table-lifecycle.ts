@@ -12,6 +12,7 @@ import { ConfigurationError, TablewrightError } from '../errors.js';
 import { createTableInput, globalIndexInput } from './create-table-input.js';
 import type { TableModel } from '../model/table-definition.js';
 import { tableDrift, type Drift } from './table-drift.js';
+import { throughputDrift, throughputUpdates } from './throughput-updates.js';
 
 /** What `Table.describe()` found. */
 export interface TableStatusReport {
@@ -53,7 +54,7 @@ export async function createTable(table: TableModel, options: WaitOptions = {}):
   if (table.ttlAttribute) await enableTtl(table);
 }
 
-/** Creates the table if missing, else adds missing GSIs, TTL and stream. Idempotent. @internal */
+/** Creates the table if missing, else adds missing GSIs, TTL and stream and applies declared throughput limits. Idempotent. @internal */
 export async function ensureTable(table: TableModel, options: WaitOptions = {}): Promise<EnsureResult> {
   const before = await describeTable(table);
   if (!before.exists) {
@@ -91,6 +92,15 @@ export async function ensureTable(table: TableModel, options: WaitOptions = {}):
   if (table.ttlAttribute && (ttlStatus === 'DISABLED' || ttlStatus === undefined)) {
     await enableTtl(table);
     actions.push(`enable ttl on ${table.ttlAttribute}`);
+  }
+  if (before.description) {
+    const drift = throughputDrift(table, before.description);
+    const updates = throughputUpdates(table, drift);
+    for (const [i, input] of updates.entries()) {
+      await table.client.send(new UpdateTableCommand(input));
+      await waitForActive(table, options);
+      actions.push(`set ${drift[i]!.path} ${JSON.stringify(drift[i]!.expected)}`);
+    }
   }
   const after = await describeTable(table);
   return { created: false, actions, drift: after.drift };

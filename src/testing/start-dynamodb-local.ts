@@ -20,6 +20,14 @@ export interface StartDynamoDBLocalOptions {
   readonly accessKeyId?: string | undefined;
   /** The `java` executable. Default: `JAVA_HOME/bin/java` when set, else `java` on PATH. */
   readonly javaPath?: string | undefined;
+  /**
+   * Attach to the running instance named by the `TABLEWRIGHT_DYNAMODB_LOCAL`
+   * environment variable (an endpoint such as `http://127.0.0.1:8000`) instead
+   * of starting Java, when that variable is set. Default `true`; ignored when
+   * `port` or `sharedDb` is given. Pass `false` when the caller needs a process
+   * of its own (for example to stop and restart it).
+   */
+  readonly attach?: boolean | undefined;
 }
 
 /** A running DynamoDB Local. */
@@ -30,11 +38,20 @@ export interface DynamoDBLocal {
   readonly port: number;
   /** A client with dummy credentials pointed at {@link DynamoDBLocal.endpoint}. */
   readonly client: DynamoDBClient;
+  /** Region of {@link DynamoDBLocal.client}; with the access key it names the namespace its tables live in. */
+  readonly region: string;
+  /**
+   * Access key id of {@link DynamoDBLocal.client}. Build other clients (streams,
+   * a proxy in front) with it to see the same tables.
+   */
+  readonly accessKeyId: string;
+  /** `true` when this call attached to a running instance (`TABLEWRIGHT_DYNAMODB_LOCAL`) rather than starting one. */
+  readonly attached: boolean;
   /** Another client for the same instance, e.g. with its own access key (own namespace; DynamoDB Local accepts letters and digits only). */
   createClient(options?: { accessKeyId?: string; region?: string }): DynamoDBClient;
   /**
    * Ends the child process this call started (and only that one) and resolves
-   * once Java has exited. Idempotent. Not calling it is safe: Java ends with
+   * once Java has exited; when attached, only closes the client. Idempotent. Not calling it is safe: Java ends with
    * this process (see {@link startDynamoDBLocal}).
    */
   stop(): Promise<void>;
@@ -57,6 +74,12 @@ const JAVA_HELP =
  * Picks a free port, disables telemetry (starts ~0.7 s faster), polls until
  * Local answers, and makes sure the child dies with this process.
  *
+ * With the `TABLEWRIGHT_DYNAMODB_LOCAL` environment variable set to the
+ * endpoint of a running instance, it attaches instead (no Java start, about
+ * 1 ms): the returned client gets an access key of its own, so its tables live
+ * in a fresh namespace, and `stop()` leaves the instance running. tablewright's
+ * own test suite runs every example this way against one shared instance.
+ *
  * Start-up is the JVM's: about 2 s on an idle machine, 5–15 s on a loaded
  * one (12–13 s measured on a shared 2-core VM running several test suites).
  * Start one instance per test run (a global setup), not one per test file,
@@ -77,6 +100,10 @@ const JAVA_HELP =
  * ```
  */
 export async function startDynamoDBLocal(options: StartDynamoDBLocalOptions = {}): Promise<DynamoDBLocal> {
+  const shared = process.env.TABLEWRIGHT_DYNAMODB_LOCAL;
+  if (shared && options.attach !== false && options.port === undefined && !options.sharedDb) {
+    return attachTo(shared, options);
+  }
   const java = options.javaPath ?? (process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java');
   assertJava(java);
   const libDir = findBundledJar();
@@ -131,7 +158,41 @@ export async function startDynamoDBLocal(options: StartDynamoDBLocalOptions = {}
     await stop();
     throw error;
   }
-  return { endpoint, port, client, createClient, stop };
+  return { endpoint, port, client, region, accessKeyId: options.accessKeyId ?? 'tablewright', attached: false, createClient, stop };
+}
+
+let attachments = 0;
+
+/** A running instance seen through a fresh namespace: an access key no other attachment uses. */
+function attachTo(endpoint: string, options: StartDynamoDBLocalOptions): DynamoDBLocal {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch (error) {
+    throw new DynamoDBLocalStartError(`TABLEWRIGHT_DYNAMODB_LOCAL is not an endpoint URL: ${JSON.stringify(endpoint)}`, { cause: error });
+  }
+  const region = options.region ?? 'us-east-1';
+  // Letters and digits only (Local refuses others); pid + counter keeps parallel processes apart.
+  const accessKeyId = options.accessKeyId ?? `tw${process.pid}n${++attachments}r${Math.random().toString(36).slice(2, 8)}`;
+  const createClient = (o: { accessKeyId?: string; region?: string } = {}) =>
+    new DynamoDBClient({
+      endpoint: url.origin,
+      region: o.region ?? region,
+      credentials: { accessKeyId: o.accessKeyId ?? accessKeyId, secretAccessKey: 'local' },
+      maxAttempts: 3,
+    });
+  const client = createClient();
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  return {
+    endpoint: url.origin,
+    port,
+    client,
+    region,
+    accessKeyId,
+    attached: true,
+    createClient,
+    stop: async () => client.destroy(),
+  };
 }
 
 function assertJava(java: string): void {

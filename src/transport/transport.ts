@@ -58,6 +58,21 @@ export interface SendOptions {
    * router reads `'dax'` / `'dynamodb'`); every other transport ignores it.
    */
   readonly route?: 'dax' | 'dynamodb';
+  /**
+   * Present only while someone observes the table's requests: a routing
+   * transport writes the back end (`path`) and Region it sent the call to,
+   * for the request event. Transports that route nothing ignore it; a router
+   * wrapping others passes it on.
+   */
+  readonly observation?: RequestObservation;
+}
+
+/** Where a routing transport sent a call, filled in for the request event. */
+export interface RequestObservation {
+  /** The back end that served the call (DAX routers); unset means DynamoDB. */
+  path?: 'dax' | 'dynamodb';
+  /** The Region it went to (Region routers; the last one tried on failover). */
+  region?: string;
 }
 
 /**

@@ -51,7 +51,7 @@ describe('batchWrite', () => {
     const ops = Array.from({ length: 10_000 }, (_, i) => Row.putOp({ id: `big-${String(i).padStart(5, '0')}`, n: i }));
     const result = await batchWrite(ops, { concurrency: 8, retry: fast });
     double.share = 0;
-    expect(result).toEqual({ written: 10_000, unprocessed: [] });
+    expect(result).toEqual({ written: 10_000, unprocessed: [], outcomeUnknown: [] });
     // Many rounds were needed: 400 chunks plus retries of what the double held back.
     expect(double.calls.BatchWriteItem - calls).toBeGreaterThan(800);
     const forwarded = forwardedFor('big-');
@@ -96,7 +96,7 @@ describe('batchWrite', () => {
     double.injectErrors(['ThrottlingException', 'ProvisionedThroughputExceededException', 'ThrottlingException']);
     const before = double.calls.BatchWriteItem;
     const ops = Array.from({ length: 10 }, (_, i) => Row.putOp({ id: `thr-${i}`, n: i }));
-    await expect(batchWrite(ops, { concurrency: 1, retry: fast })).resolves.toEqual({ written: 10, unprocessed: [] });
+    await expect(batchWrite(ops, { concurrency: 1, retry: fast })).resolves.toEqual({ written: 10, unprocessed: [], outcomeUnknown: [] });
     expect(double.calls.BatchWriteItem - before).toBe(1); // the 3 injected failures never reached the counter
     expect(await scanIds('thr-')).toHaveLength(10);
   });

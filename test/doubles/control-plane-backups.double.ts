@@ -148,9 +148,12 @@ export function createBackupHandlers(state: BackupState): Record<string, (body: 
       const table = await describeSource(state, String(body.TableName));
       const now = Date.now();
       const arn = `${table.TableArn}/backup/${String(now).padStart(14, '0')}-${randomBytes(4).toString('hex')}`;
-      const record: BackupRecord = { arn, name: String(body.BackupName), tableName: table.TableName!, createdAt: now, availableAt: now + state.options.backupDelayMs, items: await state.snapshot(table.TableName!), table, deleted: false };
+      const items = await state.snapshot(table.TableName!);
+      // The CREATING window starts once the snapshot is taken (a slow scan on a loaded machine must not skip it).
+      const record: BackupRecord = { arn, name: String(body.BackupName), tableName: table.TableName!, createdAt: now, availableAt: Date.now() + state.options.backupDelayMs, items, table, deleted: false };
       state.backups.set(arn, record);
-      return { BackupDetails: backupDetails(record) };
+      // CreateBackup always answers CREATING, as DynamoDB does; DescribeBackup then follows the clock.
+      return { BackupDetails: { ...backupDetails(record), BackupStatus: 'CREATING' } };
     },
     async DescribeBackup(body) {
       return { BackupDescription: backupDescription(backup(body.BackupArn)) };

@@ -174,7 +174,7 @@ describe('update hook (for Entity.update)', () => {
     expect(guard).toMatchObject({ versioned: true, expectedVersion: 4 });
     expect(guard.condition).toEqual(versionGuard({ attribute: 'version' }, 'pk', 4).condition);
     expect(set).toEqual({ updatedAt: new Date(now), version: 5, _wt: guard.token });
-    expect(guard.token).toMatch(/^[0-9a-f-]{36}$/);
+    expect(guard.token).toMatch(/^(\d+\.)?[\w-]{22}$/);
     expect(setIfNotExists).toEqual({ createdAt: new Date(now) });
     expect(() => guardUpdate(Doc.model)).toThrow(ConfigurationError);
     expect(guardUpdate(Doc.model, { expectedVersion: 'any' }).guard.versioned).toBe(false);

@@ -99,7 +99,7 @@ describe('update with optimistic locking and timestamps', () => {
       updatedAt: new Date(clock.now),
     });
     // The write token is bookkeeping: stored, never returned.
-    expect((await raw('DOC#d1', 'DOC'))?._wt?.S).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await raw('DOC#d1', 'DOC'))?._wt?.S).toMatch(/^(\d+\.)?[\w-]{22}$/);
   });
 
   it('a stale version fails with VersionConflictError carrying the current version, and changes nothing', async () => {

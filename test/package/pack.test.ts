@@ -69,6 +69,23 @@ describe('published package', () => {
     expect(cjs).toEqual(esm);
   });
 
+  it('loads tablewright/dax without either DAX package: both optional peers stay unloaded until used', () => {
+    const code = (load: (m: string) => string) => `
+      const noop = () => {};
+      process.on('warning', noop);
+      const dax = ${load('tablewright/dax')};
+      const kept = process.listeners('warning').includes(noop); // importing @amazon-dax-sdk/client-dax would remove it
+      Promise.resolve(dax.resolveDaxEndpoint('orders', { region: 'us-east-1' })).then(
+        () => console.log(JSON.stringify({ kept, error: 'none' })),
+        (e) => console.log(JSON.stringify({ kept, keys: Object.keys(dax).sort(), error: e.name, names: /@aws-sdk\/client-dax/.test(e.message) })),
+      );`;
+    for (const [file, load] of [['dax.mjs', (m: string) => `await import('${m}')`], ['dax.cjs', (m: string) => `require('${m}')`]] as const) {
+      const out = run(file, code(load));
+      expect(out).toMatchObject({ kept: true, error: 'ConfigurationError', names: true });
+      expect(out.keys).toEqual(expect.arrayContaining(['daxRouter', 'daxTransport', 'withDaxRoute', 'resolveDaxEndpoint', 'DaxClusterNotFoundError']));
+    }
+  });
+
   it('exposes the streams entry with import and require', () => {
     const code = (load: (m: string) => string) =>
       `const s = ${load('tablewright/streams')}; const api = ${load('tablewright')}; console.log(JSON.stringify({ keys: Object.keys(s).sort(), shared: new s.StreamRecordError({ reason: 'keys', message: 'x' }) instanceof api.TablewrightError }));`;
@@ -79,13 +96,24 @@ describe('published package', () => {
     expect(cjs).toEqual(esm);
   });
 
+  it('exposes the observability entry with import and require, without the optional @opentelemetry/api installed', () => {
+    const code = (load: (m: string) => string) =>
+      `const o = ${load('tablewright/observability')}; let otel = true; try { ${load('@opentelemetry/api')}; } catch { otel = false; } console.log(JSON.stringify({ keys: Object.keys(o).sort(), otel, empty: new o.CapacityMeter().snapshot().requests }));`;
+    const esm = run('observability.mjs', code((m) => `await import('${m}')`));
+    const cjs = run('observability.cjs', code((m) => `require('${m}')`));
+    expect(esm.keys).toEqual(expect.arrayContaining(['CapacityMeter', 'traceRequests', 'openTelemetryListener', 'spanAttributes', 'observeRequests']));
+    expect(esm.otel).toBe(false);
+    expect(esm.empty).toBe(0);
+    expect(cjs).toEqual(esm);
+  });
+
   it('ships type declarations for every entry point and nothing but dist', () => {
     const files = run('files.mjs', `
       import { readdirSync } from 'node:fs';
       const list = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? list(d + '/' + e.name) : [d + '/' + e.name]);
       console.log(JSON.stringify(list('node_modules/tablewright').map((f) => f.slice('node_modules/tablewright/'.length))));
     `) as string[];
-    expect(files).toEqual(expect.arrayContaining(['dist/index.d.ts', 'dist/index.d.cts', 'dist/core.d.ts', 'dist/core.d.cts', 'dist/testing/index.d.ts', 'dist/testing/index.d.cts', 'package.json']));
+    expect(files).toEqual(expect.arrayContaining(['dist/index.d.ts', 'dist/index.d.cts', 'dist/core.d.ts', 'dist/core.d.cts', 'dist/testing/index.d.ts', 'dist/testing/index.d.cts', 'dist/observability.d.ts', 'dist/observability.d.cts', 'package.json']));
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false);
   });
 

@@ -104,6 +104,43 @@ describe('daxRouter: the routing table, case by case', () => {
   });
 });
 
+describe('daxRouter: the route option of a single call', () => {
+  it('routes get, query, scan, put and delete by their `route` option, over an enclosing withDaxRoute', async () => {
+    const { Order, Doc, route } = define({ readYourWrites: false });
+    const key = { orgId: 'r', orderId: '1' };
+    expect(await route(() => Order.get(key, { route: 'dynamodb' }))).toBe('dynamodb:override');
+    expect(await route(() => Order.get(key, { consistent: true, route: 'dax' }))).toBe('dax:override');
+    expect(await route(() => Order.query('primary', { orgId: 'r' }, { route: 'dynamodb' }))).toBe('dynamodb:override');
+    expect(await route(() => Order.scan({ route: 'dynamodb' }))).toBe('dynamodb:override');
+    expect(await route(() => Order.put({ orgId: 'pc', orderId: '1', status: 'open', total: 1 }, { route: 'dynamodb' }))).toBe('dynamodb:override');
+    expect(await route(() => Order.delete({ orgId: 'pc', orderId: '1' }, { route: 'dynamodb' }))).toBe('dynamodb:override');
+    // The call's own option wins over the scope.
+    expect(await route(() => withDaxRoute('dynamodb', () => Order.get(key, { route: 'dax' })))).toBe('dax:override');
+    // No option can send a guarded write through DAX while the router promises exact failures.
+    expect(await route(() => Doc.put({ id: 'rc', title: 't' }, { route: 'dax' }))).toBe('dynamodb:guarded-write');
+    expect(await route(() => Order.update(key, { set: { total: 3 } }, { route: 'dax' }))).toBe('dynamodb:guarded-write');
+  });
+
+  it('sends an update the router would put through DAX to DynamoDB when asked (conditionalWrites: dax)', async () => {
+    const { Order, route } = define({ conditionalWrites: 'dax', readYourWrites: false });
+    await Order.put({ orgId: 'u', orderId: '1', status: 'open', total: 1 });
+    expect(await route(() => Order.update({ orgId: 'u', orderId: '1' }, { set: { total: 2 } }))).toBe('dax:write-through');
+    expect(await route(() => Order.update({ orgId: 'u', orderId: '1' }, { set: { total: 3 } }, { route: 'dynamodb' }))).toBe('dynamodb:override');
+  });
+
+  it('a put written around DAX for one call is then read from DynamoDB, not from the stale item cache', async () => {
+    const { Order, route } = define();
+    const key = { orgId: 'around1', orderId: '1' };
+    await Order.put({ ...key, status: 'open', total: 1 });
+    expect(await Order.get(key)).toMatchObject({ total: 1 }); // now in the DAX item cache
+    await Order.put({ ...key, status: 'open', total: 2 }, { route: 'dynamodb' });
+    expect(await route(() => Order.get(key))).toBe('dynamodb:read-your-writes');
+    expect(await Order.get(key)).toMatchObject({ total: 2 });
+    // The cache itself is stale: what every other process reading through DAX sees until record-ttl.
+    expect(await Order.get(key, { route: 'dax' })).toMatchObject({ total: 1 });
+  });
+});
+
 describe('daxRouter: read-your-writes', () => {
   it('keeps a query of a partition this process just wrote off the stale DAX query cache', async () => {
     const plain = define({ readYourWrites: false });

@@ -1,17 +1,18 @@
 import { optionsObject } from '../../errors/hostile-input.js';
+import type { CapacityOption } from '../../observability/request-event.js';
 import type { AttributeValue, BatchGetItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { BATCH_GET_MAX_KEYS } from '../../limits/request-limits.js';
 import { readItem } from '../../model/item-reader.js';
 import { UnprocessedItemsError, type UnprocessedEntry } from '../../errors.js';
 import type { GetOperation, GetResults } from '../../request/get-operation.js';
 import { itemIdentity } from '../../request/item-identity.js';
-import { resolveRetryPolicy, type RetryPolicy } from '../../request/retry-policy.js';
+import { BATCH_RETRY, resolveRetryPolicy, type RetryPolicy } from '../../request/retry-policy.js';
 import { send } from '../../request/send.js';
 import { batchOperations, leftovers, sendChunks, sharedTable } from '../../request/send-chunks.js';
 
 
 /** Options of {@link batchGet}. */
-export interface BatchGetOptions {
+export interface BatchGetOptions extends CapacityOption {
   /** Strongly consistent reads. */
   readonly consistent?: boolean | undefined;
   /** Requests in flight at once. Default 4. */
@@ -72,12 +73,12 @@ export async function batchGet(ops: readonly GetOperation[], options: BatchGetOp
   const { failure } = await sendChunks({
     chunks,
     concurrency: options.concurrency ?? 4,
-    policy: resolveRetryPolicy(options.retry),
+    policy: resolveRetryPolicy(options.retry, BATCH_RETRY),
     table,
     abortSignal: options.abortSignal,
     onDone: (e) => done.add(e.op.identity),
     send: async (pending) => {
-      const output = await send(table, 'BatchGetItem', requestFor(pending, options.consistent), { abortSignal: options.abortSignal });
+      const output = await send(table, 'BatchGetItem', requestFor(pending, options.consistent), { abortSignal: options.abortSignal, capacity: options.returnConsumedCapacity });
       for (const [tableName, rows] of Object.entries(output.Responses ?? {})) {
         const model = pending.find((e) => e.op.request.TableName === tableName)?.op.model;
         if (!model) continue;

@@ -1,22 +1,28 @@
 import { optionsObject } from '../../errors/hostile-input.js';
+import type { CapacityOption } from '../../observability/request-event.js';
 import type { AttributeValue, WriteRequest } from '@aws-sdk/client-dynamodb';
 import { BATCH_WRITE_MAX_ITEMS, BATCH_WRITE_MAX_BYTES, chunkWrites } from '../../limits/request-limits.js';
 import { RequestLimitError, UnprocessedItemsError, type UnprocessedEntry } from '../../errors.js';
 import { writeRequestSize } from '../../limits/wire-size.js';
 import type { WriteOperation } from '../../request/write-operation.js';
-import { resolveRetryPolicy, type RetryPolicy } from '../../request/retry-policy.js';
+import { BATCH_RETRY, resolveRetryPolicy, type RetryPolicy } from '../../request/retry-policy.js';
 import { send } from '../../request/send.js';
-import { batchOperations, leftovers, sendChunks, sharedTable } from '../../request/send-chunks.js';
-
+import { batchOperations, leftovers, sendChunks, sharedTable, type BatchStats } from '../../request/send-chunks.js';
 
 /** Options of {@link batchWrite}. */
-export interface BatchWriteOptions {
+export interface BatchWriteOptions extends CapacityOption {
   /** Requests in flight at once. Default 4. */
   readonly concurrency?: number | undefined;
-  /** Retry of `UnprocessedItems` and retryable errors. */
+  /**
+   * Retry of `UnprocessedItems` and transient errors. Default: resend a chunk
+   * until 60 s have passed since its first send (at most 100 sends per
+   * chunk), full-jitter backoff from 50 ms capped at 2 s.
+   */
   readonly retry?: RetryPolicy | undefined;
   /** Return the unprocessed operations instead of throwing `UnprocessedItemsError` when retries run out. */
   readonly returnUnprocessed?: boolean | undefined;
+  /** Report sends, retries, items retried and elapsed time in the result's `stats`. */
+  readonly stats?: boolean | undefined;
   readonly abortSignal?: AbortSignal | undefined;
 }
 
@@ -24,8 +30,17 @@ export interface BatchWriteOptions {
 export interface BatchWriteResult {
   /** Operations DynamoDB confirmed. */
   readonly written: number;
-  /** With `returnUnprocessed`: the operations not written. Empty otherwise. */
+  /** With `returnUnprocessed`: the operations not written (handed back by DynamoDB, or never sent). Empty otherwise. */
   readonly unprocessed: readonly UnprocessedEntry<WriteOperation>[];
+  /**
+   * With `returnUnprocessed`: the operations whose last send failed in a way
+   * that may have applied them (lost connection, timeout, 5xx) and that no
+   * later send confirmed. Resending them is safe: a batch holds only
+   * unconditional puts and deletes, which land on the same state twice. Empty otherwise.
+   */
+  readonly outcomeUnknown: readonly UnprocessedEntry<WriteOperation>[];
+  /** With `stats: true`: what the call did. */
+  readonly stats?: BatchStats | undefined;
 }
 
 interface Entry {
@@ -45,12 +60,14 @@ interface Entry {
  *
  * @throws UnprocessedItemsError - retries ran out (`reason: 'retries-exhausted'`)
  *   or a non-retryable error stopped the batch (`reason: 'error'`, `cause`);
- *   `unprocessed` lists exactly the operations not written
+ *   `unprocessed` lists the operations not written, `outcomeUnknown` those a
+ *   failed send may have written; every other operation was written. Resending
+ *   either list is safe (puts and deletes only)
  * @throws RequestLimitError - conditions, updates or duplicate items (nothing sent)
  */
 export async function batchWrite(ops: readonly WriteOperation[], options: BatchWriteOptions = {}): Promise<BatchWriteResult> {
   options = optionsObject('batchWrite', options); // untyped callers: a snapshot of an object, or ConfigurationError
-  if (batchOperations('BatchWriteItem', ops).length === 0) return { written: 0, unprocessed: [] };
+  if (batchOperations('BatchWriteItem', ops).length === 0) return { written: 0, unprocessed: [], outcomeUnknown: [] };
   const table = sharedTable(ops);
   const entries = ops.map(toEntry);
   checkDuplicates(ops);
@@ -58,17 +75,17 @@ export async function batchWrite(ops: readonly WriteOperation[], options: BatchW
   // 25 items and 16 MB (wire size) per request
   const chunks = chunkWrites(entries, (e) => e.bytes);
   const done = new Set<number>();
-  const { failure } = await sendChunks({
+  const { failure, uncertain, stats } = await sendChunks({
     chunks,
     concurrency: options.concurrency ?? 4,
-    policy: resolveRetryPolicy(options.retry),
+    policy: resolveRetryPolicy(options.retry, BATCH_RETRY),
     table,
     abortSignal: options.abortSignal,
     onDone: (e) => done.add(e.index),
     send: async (pending) => {
       const RequestItems: Record<string, WriteRequest[]> = {};
       for (const e of pending) (RequestItems[e.op.model.table.name] ??= []).push(e.request);
-      const output = await send(table, 'BatchWriteItem', { RequestItems }, { abortSignal: options.abortSignal });
+      const output = await send(table, 'BatchWriteItem', { RequestItems }, { abortSignal: options.abortSignal, capacity: options.returnConsumedCapacity });
       const unprocessed = Object.entries(output.UnprocessedItems ?? {}).map(
         ([t, requests]) =>
           [t, requests.flatMap((r): Record<string, AttributeValue>[] => { const key = r.PutRequest?.Item ?? r.DeleteRequest?.Key; return key ? [key] : []; })] as const,
@@ -77,13 +94,15 @@ export async function batchWrite(ops: readonly WriteOperation[], options: BatchW
     },
   });
 
-  // Includes chunks never started because a failure stopped the batch.
-  const unprocessed = entries.filter((e) => !done.has(e.index)).map((e) => ({ index: e.index, operation: e.op }));
-  if (failure !== undefined) throw new UnprocessedItemsError({ operation: 'BatchWriteItem', reason: 'error', unprocessed, cause: failure });
-  if (unprocessed.length > 0 && !options.returnUnprocessed) {
-    throw new UnprocessedItemsError({ operation: 'BatchWriteItem', reason: 'retries-exhausted', unprocessed });
+  // Not done: handed back or never sent (chunks a failure stopped), or possibly applied by a failed send.
+  const unprocessed: UnprocessedEntry<WriteOperation>[] = [];
+  const outcomeUnknown: UnprocessedEntry<WriteOperation>[] = [];
+  for (const e of entries) if (!done.has(e.index)) (uncertain.has(e) ? outcomeUnknown : unprocessed).push({ index: e.index, operation: e.op });
+  if (failure !== undefined) throw new UnprocessedItemsError({ operation: 'BatchWriteItem', reason: 'error', unprocessed, outcomeUnknown, cause: failure });
+  if (unprocessed.length + outcomeUnknown.length > 0 && !options.returnUnprocessed) {
+    throw new UnprocessedItemsError({ operation: 'BatchWriteItem', reason: 'retries-exhausted', unprocessed, outcomeUnknown });
   }
-  return { written: done.size, unprocessed };
+  return { written: done.size, unprocessed, outcomeUnknown, ...(options.stats && { stats }) };
 }
 
 function toEntry(op: WriteOperation, index: number): Entry {

@@ -1,13 +1,15 @@
+import type { CapacityOption } from '../../observability/request-event.js';
 import type { GetItemCommandInput } from '@aws-sdk/client-dynamodb';
 import type { EntityModel } from '../../model/entity-model.js';
 import { primaryKey } from '../../model/item-codec.js';
 import { readItem } from '../../model/item-reader.js';
 import { ExpressionContext } from '../../expressions/expression-context.js';
+import type { RouteOption } from '../../request/route-option.js';
 import { send } from '../../request/send.js';
 import { projectedSchema, projectionExpression } from '../../request/projection.js';
 
 /** Options of `Entity.get`. */
-export interface GetOptions<A extends string = string> {
+export interface GetOptions<A extends string = string> extends RouteOption, CapacityOption {
   /** Strongly consistent read. */
   readonly consistent?: boolean | undefined;
   /** Fetch only these top-level attributes; the result type narrows to them. */
@@ -36,6 +38,8 @@ export async function getItem(model: EntityModel, key: Readonly<Record<string, u
     key,
     keyAttributes: model.primaryAttributes,
     abortSignal: options.abortSignal,
+    route: options.route,
+    capacity: options.returnConsumedCapacity,
   });
   if (!output.Item) return undefined;
   return readItem(model, output.Item, attributes ? { ...options, schema: projectedSchema(model, attributes) } : options);

@@ -1,3 +1,4 @@
+import type { CapacityOption } from '../../observability/request-event.js';
 import type { QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import type { z } from 'zod';
 import type { EntityModel } from '../../model/entity-model.js';
@@ -7,6 +8,7 @@ import { ExpressionContext } from '../../expressions/expression-context.js';
 import { compileKeyCondition, resolveSortKey, type SortKeyInput } from '../../expressions/key-condition.js';
 import { encodeCursor, type CursorScope } from '../../request/cursor.js';
 import { send } from '../../request/send.js';
+import type { RouteOption } from '../../request/route-option.js';
 import { projectedSchema, projectionExpression } from '../../request/projection.js';
 import {
   allPages,
@@ -15,6 +17,7 @@ import {
   entityFilter,
   entityIndexKeys,
   readTarget,
+  withConsumed,
   type Page,
   withCursor,
   type PageOptions,
@@ -89,11 +92,14 @@ export async function queryPage(
   options: QueryOptions<unknown> = {},
 ): Promise<Page<unknown>> {
   const { input, scope, schema } = prepareQuery(model, index, key, options);
-  const output = await sendQuery(model, input, options.abortSignal);
-  return {
-    items: (output.Items ?? []).map((item) => readItem(model, item, { schema, includeExpired: true })!),
-    cursor: encodeCursor(scope, output.LastEvaluatedKey),
-  };
+  const output = await sendQuery(model, input, options.abortSignal, options.route, options.returnConsumedCapacity);
+  return withConsumed(
+    {
+      items: (output.Items ?? []).map((item) => readItem(model, item, { schema, includeExpired: true })!),
+      cursor: encodeCursor(scope, output.LastEvaluatedKey),
+    },
+    output.ConsumedCapacity,
+  );
 }
 
 /** Every page from `options.cursor` on. @internal */
@@ -119,7 +125,7 @@ export async function countQuery(
   let total = 0;
   let start = input.ExclusiveStartKey;
   do {
-    const output = await sendQuery(model, start ? { ...input, ExclusiveStartKey: start } : input, options.abortSignal);
+    const output = await sendQuery(model, start ? { ...input, ExclusiveStartKey: start } : input, options.abortSignal, options.route, options.returnConsumedCapacity);
     total += output.Count ?? 0;
     start = output.LastEvaluatedKey;
   } while (start);
@@ -127,6 +133,6 @@ export async function countQuery(
 }
 
 /** @internal */
-export function sendQuery(model: { name: string; table: EntityModel['table'] }, input: QueryCommandInput, abortSignal?: AbortSignal) {
-  return send(model.table, 'Query', input, { entity: model.name, abortSignal });
+export function sendQuery(model: { name: string; table: EntityModel['table'] }, input: QueryCommandInput, abortSignal?: AbortSignal, route?: RouteOption['route'], capacity?: CapacityOption['returnConsumedCapacity']) {
+  return send(model.table, 'Query', input, { entity: model.name, abortSignal, route, capacity });
 }

@@ -10,7 +10,7 @@ import { encodeCursor, type CursorScope } from '../../request/cursor.js';
 import type { TableModel } from '../../model/table-definition.js';
 import { send } from '../../request/send.js';
 import { projectedSchema, projectionExpression } from '../../request/projection.js';
-import { allPages, applyPaging, checkConsistent, entityFilter, readTarget, withCursor, type Page, type PageOptions } from '../../request/read-request.js';
+import { allPages, applyPaging, checkConsistent, entityFilter, readTarget, withConsumed, withCursor, type Page, type PageOptions } from '../../request/read-request.js';
 
 /** Options of a scan (one page, or one segment of a parallel scan). */
 export interface ScanOptions<T, A extends string = string> extends PageOptions {
@@ -94,13 +94,16 @@ export function prepareScan(reader: ScanReader, options: ScanOptions<unknown> = 
 /** One page of a scan. Entity scans return parsed items, table scans raw (unmarshalled) ones. @internal */
 export async function scanPage(reader: ScanReader, options: ScanOptions<unknown> = {}): Promise<Page<unknown>> {
   const { input, scope, schema } = prepareScan(reader, options);
-  const output = await send(reader.table, 'Scan', input, { entity: reader.entity?.name, abortSignal: options.abortSignal });
+  const output = await send(reader.table, 'Scan', input, { entity: reader.entity?.name, abortSignal: options.abortSignal, route: options.route, capacity: options.returnConsumedCapacity });
   const entity = reader.entity;
-  return {
-    // Expired items were filtered on the server (see entityFilter).
-    items: (output.Items ?? []).map((item) => (entity ? readItem(entity, item, { schema, includeExpired: true })! : unmarshallItem(item))),
-    cursor: encodeCursor(scope, output.LastEvaluatedKey),
-  };
+  return withConsumed(
+    {
+      // Expired items were filtered on the server (see entityFilter).
+      items: (output.Items ?? []).map((item) => (entity ? readItem(entity, item, { schema, includeExpired: true })! : unmarshallItem(item))),
+      cursor: encodeCursor(scope, output.LastEvaluatedKey),
+    },
+    output.ConsumedCapacity,
+  );
 }
 
 /** Every page of a scan from `options.cursor` on. @internal */

@@ -1,4 +1,5 @@
 import { optionsObject } from '../../errors/hostile-input.js';
+import type { CapacityOption } from '../../observability/request-event.js';
 import { readItem } from '../../model/item-reader.js';
 import { marshalledItemSize } from '../../limits/attribute-value-size.js';
 import type { GetOperation, GetResults } from '../../request/get-operation.js';
@@ -8,7 +9,7 @@ import { transactionTable } from '../../request/transaction-table.js';
 import { mapTransactionError } from '../../request/cancellation-reasons.js';
 
 /** Options of {@link transactGet}. */
-export interface TransactGetOptions {
+export interface TransactGetOptions extends CapacityOption {
   /** Also return items whose TTL has passed but that DynamoDB has not deleted yet. */
   readonly includeExpired?: boolean | undefined;
   readonly abortSignal?: AbortSignal | undefined;
@@ -34,7 +35,7 @@ export async function transactGet<const Ops extends readonly GetOperation[]>(ops
       table,
       'TransactGetItems',
       { TransactItems: ops.map((op) => ({ Get: { TableName: op.request.TableName, Key: op.request.Key } })) },
-      { abortSignal: options.abortSignal },
+      { abortSignal: options.abortSignal, capacity: options.returnConsumedCapacity },
     );
   } catch (error) {
     throw mapTransactionError(error, ops, undefined);

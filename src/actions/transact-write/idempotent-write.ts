@@ -2,8 +2,7 @@ import { optionsObject } from '../../errors/hostile-input.js';
 import { transactionTable } from '../../request/transaction-table.js';
 import { createHash } from 'node:crypto';
 import { ConfigurationError } from '../../errors.js';
-import { resolveRetryPolicy, type RetryPolicy } from '../../request/retry-policy.js';
-import { isTransientError } from '../../request/transient-error.js';
+import type { RetryPolicy } from '../../request/retry-policy.js';
 import type { TransactionParticipant } from '../../request/transaction-participant.js';
 import { transactWrite } from './transact-write.js';
 
@@ -68,6 +67,7 @@ export function idempotencyToken(op: Pick<TransactionParticipant, 'identity'>, i
  * @throws ConfigurationError - an empty or overlong `idempotencyKey` (nothing sent)
  * @throws IdempotencyError - the key was used on this item with other parameters in the last 10 minutes
  * @throws TransactionCanceledError - the operation's condition failed (its reason says why)
+ * @throws WriteUnconfirmedError - every send failed transiently and one may have been applied (it carries the token; resending is safe)
  *
  * @example
  * ```ts
@@ -80,15 +80,7 @@ export async function writeIdempotently(op: TransactionParticipant, options: Ide
   transactionTable('TransactWriteItems', [op]); // an operation at all (untyped callers), before its identity is hashed
   options = optionsObject('writeIdempotently', options) ?? ({} as IdempotentWriteOptions);
   const token = idempotencyToken(op, (options as Partial<IdempotentWriteOptions> | undefined)?.idempotencyKey as string);
-  const attempts = Math.max(1, options.maxAttempts ?? 3);
-  const policy = resolveRetryPolicy({ ...options.retry, maxDelayMs: options.retry?.maxDelayMs ?? 1000, maxAttempts: attempts });
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await transactWrite([op], { token, ...(options.abortSignal && { abortSignal: options.abortSignal }) });
-      return { token };
-    } catch (error) {
-      if (attempt >= attempts || !isTransientError(error) || options.abortSignal?.aborted) throw error;
-    }
-    await policy.backoff(attempt);
-  }
+  const retry = { ...options.retry, maxDelayMs: options.retry?.maxDelayMs ?? 1000, maxAttempts: Math.max(1, options.maxAttempts ?? 3) };
+  await transactWrite([op], { token, retry, ...(options.abortSignal && { abortSignal: options.abortSignal }) });
+  return { token };
 }

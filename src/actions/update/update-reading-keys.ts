@@ -43,7 +43,7 @@ export async function updateEntity(
     keyError = error;
   }
   const actions = resolveUpdate(changes);
-  const context = { entity: model.name, key, abortSignal: options.abortSignal };
+  const context = { entity: model.name, key, abortSignal: options.abortSignal, route: options.route };
   const names: Record<string, string> = {};
   missing.forEach((name, i) => (names[`#k${i}`] = name));
   for (let attempt = 1; ; attempt++) {

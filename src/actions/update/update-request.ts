@@ -1,3 +1,4 @@
+import type { CapacityOption } from '../../observability/request-event.js';
 import type { UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
 import type { EntityModel } from '../../model/entity-model.js';
 import { keyValues, primaryKey } from '../../model/item-codec.js';
@@ -17,7 +18,9 @@ import { isOptional, kindOf } from '../../schema/zod-def.js';
 import { newGuard, NO_GUARD, prepareUpdateExtensions } from '../../model/apply-extensions.js';
 import type { ExpiryInput } from '../../model/expiry.js';
 import type { UpdateCall, WriteCallOptions, WriteGuard } from '../../model/write-extension.js';
+import type { RetryPolicy } from '../../request/retry-policy.js';
 import { planUpdate } from './update-plan.js';
+import type { RouteOption } from '../../request/route-option.js';
 
 /** What an update returns. */
 export type UpdateReturnValues = 'NONE' | 'ALL_NEW' | 'ALL_OLD' | 'UPDATED_NEW' | 'UPDATED_OLD';
@@ -60,7 +63,16 @@ export interface UpdateOpOptions<T> {
 }
 
 /** Options of `Entity.update`. */
-export interface UpdateOptions<T> extends UpdateOpOptions<T> {
+export interface UpdateOptions<T> extends UpdateOpOptions<T>, RouteOption, CapacityOption {
+  /**
+   * Resends by tablewright itself when the SDK gives up on a transient error
+   * (lost connection, timeout, 5xx, throttling; its retries or its retry
+   * quota spent), for writes a resend cannot harm: those carrying a write
+   * token (creates, version-locked writes, conditional updates), version-locked
+   * deletes, unconditional puts and deletes. Default 4 sends within 10 s,
+   * backoff 25 ms–1 s; `{ maxAttempts: 1 }` turns it off. The same options batches take.
+   */
+  readonly retry?: RetryPolicy | undefined;
   /**
    * `'ALL_NEW'` returns the whole item after the update (parsed by the schema),
    * `'ALL_OLD'` the item before it, `'UPDATED_NEW'` / `'UPDATED_OLD'` only the

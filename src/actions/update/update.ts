@@ -6,6 +6,7 @@ import type { EntityModel } from '../../model/entity-model.js';
 import { isExpiredItem } from '../../model/expiry.js';
 import { readNativeItem, readPartialItem, readReturnedItem } from '../../model/item-reader.js';
 import { send, type SendContext } from '../../request/send.js';
+import { sendWrite } from '../../request/send-write.js';
 import { returnsItemOnConditionFailure } from '../../transport/transport.js';
 import { prepareUpdate, type PreparedUpdate, type UpdateOpOptions, type UpdateOptions } from './update-request.js';
 
@@ -47,15 +48,13 @@ export async function updateItem(
   const prepared = prepareGuardedUpdate(model, key, changes, options, false, condition);
   const returnValues = options.returnValues ?? 'NONE';
   if (returnValues !== 'NONE') prepared.input.ReturnValues = returnValues;
-  const context = { entity: model.name, key: prepared.key, abortSignal: options.abortSignal };
-  let output;
-  try {
-    output = await send(model.table, 'UpdateItem', prepared.input, context);
-  } catch (error) {
-    if (!(error instanceof ConditionFailedError)) throw error;
-    const mapped = error;
+  const context = { entity: model.name, key: prepared.key, abortSignal: options.abortSignal, route: options.route, capacity: options.returnConsumedCapacity };
+  const token = prepared.guard.token;
+  const sent = await sendWrite(model.table, 'UpdateItem', prepared.input, context, { kind: 'update', resendable: token !== undefined, token, retry: options.retry });
+  if (!sent.ok) {
+    const mapped = sent.error;
     const current = mapped.item;
-    const first = interpretConditionFailure(model, prepared.guard, mapped, 'update');
+    const first = interpretConditionFailure(model, prepared.guard, mapped, 'update', sent.attempts);
     // An SDK resend of this very call, applied the first time.
     if (first === 'applied') return returnValues === 'ALL_NEW' && current ? readNativeItem(model, current) : undefined;
     const expired = current !== undefined && !options.includeExpired && isExpiredItem(model.table.ttlAttribute, current, prepared.now);
@@ -65,7 +64,7 @@ export async function updateItem(
     }
     // An expired item counts as missing, like on reads.
     const seen = expired ? new ConditionFailedError({ entity: model.name, key: prepared.key, cause: mapped.cause }) : mapped;
-    const outcome = seen === mapped ? first : interpretConditionFailure(model, prepared.guard, seen, 'update');
+    const outcome = seen === mapped ? first : interpretConditionFailure(model, prepared.guard, seen, 'update', sent.attempts);
     if (outcome === 'applied') return undefined;
     if (outcome === seen && seen.item === undefined && !options.upsert && returnsItemOnConditionFailure(model.table.transport)) {
       throw new ConditionFailedError({
@@ -77,6 +76,7 @@ export async function updateItem(
     }
     throw outcome;
   }
+  const output = sent.output;
   if (!output.Attributes) return undefined;
   if (returnValues === 'ALL_NEW' || returnValues === 'ALL_OLD') return readReturnedItem(model, output.Attributes);
   return readPartialItem(model, output.Attributes);

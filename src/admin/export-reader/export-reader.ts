@@ -99,7 +99,14 @@ export interface KeyOnlyRemove {
  *
  * @example
  * ```ts
- * const manifest = await openExport(exportBucket({ client: s3, bucket }), exportManifestKey);
+ * import { S3Client } from '@aws-sdk/client-s3';
+ * import { exportBucket, openExport, readExportItems } from 'tablewright/admin';
+ *
+ * const Order = table.entity('Order', { schema: z.object({ orgId: z.string(), orderId: z.string(), total: z.number() }), keys: { primary: { pk: ['ORG', 'orgId'], sk: ['ORDER', 'orderId'] } } });
+ * const Customer = table.entity('Customer', { schema: z.object({ id: z.string(), name: z.string() }), keys: { primary: { pk: ['CUSTOMER', 'id'], sk: ['CUSTOMER'] } } });
+ *
+ * const s3 = new S3Client({});
+ * const manifest = await openExport(exportBucket({ client: s3, bucket: 'analytics' }), 'orders/AWSDynamoDB/01700000000000-abcd/manifest-summary.json');
  * for await (const { entity, item } of readExportItems(manifest, { entities: [Order, Customer] })) {
  *   if (entity === 'Order') console.log(item.total);
  * }

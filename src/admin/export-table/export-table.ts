@@ -77,7 +77,10 @@ export interface ExportTableOptions extends ExportRequestOptions, WaitOptions {
  *
  * @example
  * ```ts
- * import { exportTable, exportBucket, openExport, readExportItems } from 'tablewright/admin';
+ * import { S3Client } from '@aws-sdk/client-s3';
+ * import { exportTable, exportBucket, openExport } from 'tablewright/admin';
+ *
+ * const s3 = new S3Client({});
  * const done = await exportTable(table, { bucket: 'analytics', prefix: 'orders' });
  * const manifest = await openExport(exportBucket({ client: s3, bucket: 'analytics' }), done.manifestKey!);
  * ```

@@ -60,8 +60,13 @@ export interface ImportFiles {
  *
  * @example
  * ```ts
+ * import { S3Client } from '@aws-sdk/client-s3';
+ * import { importTable, writeImportFiles } from 'tablewright/admin';
+ *
+ * const s3 = new S3Client({});
  * const files = await writeImportFiles({ s3, bucket: 'imports', prefix: 'orders-2026' },
  *   orders.map((item) => ({ entity: Order, item })));
+ * const newTable = new Table({ name: 'orders-imported', client, partitionKey: 'pk', sortKey: 'sk' });
  * await importTable(newTable, { bucket: 'imports', prefix: files.prefix });
  * ```
  */

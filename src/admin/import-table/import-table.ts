@@ -60,7 +60,18 @@ export interface ImportTableOptions extends ImportRequestOptions, ReapplyOptions
 export interface ImportResult extends ImportInfo {
   /** Settings set after the import (TTL, stream, deletion protection, PITR, tags). */
   readonly reapplied: readonly string[];
+  /**
+   * The documented pitfalls that apply to this import, as sentences: source
+   * items with the same key overwrite each other silently (counted as
+   * imported, not as errors), and with `format: 'CSV'` every non-key column
+   * became a string.
+   */
+  readonly warnings: readonly string[];
 }
+
+const DUPLICATES_WARNING =
+  'items with the same primary key in the source overwrite each other silently (one is kept at random) and count as imported, not as errors; writeImportFiles reports them as duplicateKeys';
+const CSV_WARNING = 'CSV import: every non-key column was imported as a String attribute, whatever its text looks like';
 
 /**
  * Creates the declared table by importing S3 objects into it (no write
@@ -95,7 +106,8 @@ export async function importTable(table: AdminTable, options: ImportTableOptions
     live = await applyStep(client, live, step, options);
     reapplied.push(describeStep(step));
   }
-  return { ...done, reapplied };
+  const warnings = options.format === 'CSV' ? [DUPLICATES_WARNING, CSV_WARNING] : [DUPLICATES_WARNING];
+  return { ...done, reapplied, warnings };
 }
 
 /** Describes one import. @throws {@link ImportNotFoundError}. */

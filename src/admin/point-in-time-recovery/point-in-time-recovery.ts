@@ -61,6 +61,8 @@ export async function disablePointInTimeRecovery(table: AdminTable): Promise<Poi
  *
  * @example
  * ```ts
+ * import { describePointInTimeRecovery } from 'tablewright/admin';
+ *
  * const { enabled, earliestRestorableAt, latestRestorableAt } = await describePointInTimeRecovery(table);
  * ```
  */

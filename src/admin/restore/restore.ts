@@ -1,7 +1,6 @@
 import {
   RestoreTableFromBackupCommand,
   RestoreTableToPointInTimeCommand,
-  type DynamoDBClient,
   type RestoreTableFromBackupCommandOutput,
   type RestoreTableToPointInTimeCommandOutput,
   type TableDescription,
@@ -14,6 +13,7 @@ import { describePitrByName } from '../point-in-time-recovery/point-in-time-reco
 import { describeStep, reapplyPlan, type ReapplyOptions, type ReapplyStep } from './reapply-plan.js';
 import { applyStep } from './reapply-settings.js';
 import { backupRestoreInput, checkPoint, pointInTimeRestoreInput, type RestoreOverrides, type RestorePoint } from './restore-request.js';
+import { restoredEntities, type RestorableEntity, type RestoredEntity } from './restored-entity.js';
 import { waitTableReady } from './wait-table-active.js';
 
 /** A progress event of a restore, in order: `started`, `restoring`…, `configuring`…, `done`. */
@@ -39,6 +39,22 @@ export interface RestoreResult {
   readonly reapplied: readonly string[];
   /** The new table as last described. */
   readonly description: TableDescription;
+  /**
+   * An entity of the source table bound to the restored one, for
+   * verification reads with `getItem`, `query`, `count`, `scan` (read-only).
+   *
+   * @example
+   * ```ts
+   * import { restoreToPointInTime } from 'tablewright/admin';
+   * import { getItem } from 'tablewright';
+   *
+   * const restored = await restoreToPointInTime(table, { latest: true }, { targetTableName: 'orders-check' });
+   * const before = await getItem(restored.entity(Order), { orgId: 'o1', orderId: 'a' });
+   * ```
+   *
+   * @throws {@link ConfigurationError} for an entity of another table.
+   */
+  entity<E extends RestorableEntity>(entity: E): RestoredEntity<E>;
 }
 
 /**
@@ -75,7 +91,7 @@ export async function restoreToPointInTime(table: AdminTable, point: RestorePoin
     table: model.name,
     operation: 'RestoreTableToPointInTime',
   });
-  return finishRestore(model.client, input.TargetTableName!, out.TableDescription, plan, options);
+  return finishRestore(model, input.TargetTableName!, out.TableDescription, plan, options);
 }
 
 /**
@@ -93,7 +109,7 @@ export async function restoreFromBackup(table: AdminTable, backupArn: string, op
     table: model.name,
     operation: 'RestoreTableFromBackup',
   });
-  return finishRestore(model.client, input.TargetTableName!, out.TableDescription, plan, options);
+  return finishRestore(model, input.TargetTableName!, out.TableDescription, plan, options);
 }
 
 async function checkWindow(model: TableModel, at: Date | undefined): Promise<void> {
@@ -116,12 +132,13 @@ async function checkWindow(model: TableModel, at: Date | undefined): Promise<voi
 }
 
 async function finishRestore(
-  client: DynamoDBClient,
+  source: TableModel,
   target: string,
   started: TableDescription | undefined,
   plan: readonly ReapplyStep[],
   options: RestoreOptions,
 ): Promise<RestoreResult> {
+  const client = source.client;
   const emit = options.onProgress;
   emit?.({ phase: 'started', table: target });
   let live = await waitTableReady(client, target, options, (t) => emit?.({ phase: 'restoring', table: target, status: t.TableStatus }));
@@ -133,5 +150,5 @@ async function finishRestore(
     reapplied.push(text);
   }
   emit?.({ phase: 'done', table: target });
-  return { tableName: target, tableArn: live.TableArn ?? started?.TableArn, reapplied, description: live };
+  return { tableName: target, tableArn: live.TableArn ?? started?.TableArn, reapplied, description: live, entity: restoredEntities(source, target) };
 }

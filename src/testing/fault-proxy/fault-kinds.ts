@@ -31,7 +31,9 @@ export type FaultKind =
   /**
    * Writes only: TransactWriteItems is cancelled with a `TransactionConflict`
    * reason on one action (`None` on the others); single-item writes fail with
-   * `TransactionConflictException`. Nothing is applied.
+   * `TransactionConflictException`. Nothing is applied. Never injected into
+   * the replay of a transaction whose `ClientRequestToken` was applied:
+   * DynamoDB answers such a replay from its idempotency record.
    */
   | 'transaction-conflict';
 

@@ -90,6 +90,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   if (!(share > 0 && share <= 1)) throw new ConfigurationError('fault proxy: partialBatchShare must be in (0, 1]');
   const agent = new http.Agent({ keepAlive: true });
   const timers = new Set<NodeJS.Timeout>();
+  // ClientRequestTokens of applied transactions: DynamoDB answers their replays from its idempotency record, never with a conflict.
+  const appliedTokens = new Set<string>();
   let stats = emptyStats();
 
   const forward = (req: IncomingMessage, body: Buffer) =>
@@ -107,7 +109,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
     stats.requests++;
     stats.byOperation[operation] = (stats.byOperation[operation] ?? 0) + 1;
-    const fault = plan.next(operation, req.headers['amz-sdk-invocation-id'] as string | undefined);
+    const token = operation === 'TransactWriteItems' ? parse(body).ClientRequestToken : undefined;
+    let fault = plan.next(operation, req.headers['amz-sdk-invocation-id'] as string | undefined);
+    if (fault === 'transaction-conflict' && typeof token === 'string' && appliedTokens.has(token)) fault = undefined;
     if (fault) stats.injected[fault]++;
     switch (fault) {
       case 'throttling':
@@ -131,7 +135,13 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         break;
     }
     const reply = await forward(req, body);
-    if (reply.status < 300) stats.applied[operation] = (stats.applied[operation] ?? 0) + 1;
+    if (reply.status < 300) {
+      stats.applied[operation] = (stats.applied[operation] ?? 0) + 1;
+      if (typeof token === 'string') {
+        if (appliedTokens.size >= 10_000) appliedTokens.delete(appliedTokens.values().next().value!);
+        appliedTokens.add(token);
+      }
+    }
     if (fault === 'reset-after') {
       // DynamoDB Local has applied the request; the caller never hears about it.
       stats.lostResponses++;

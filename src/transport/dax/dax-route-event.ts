@@ -13,7 +13,7 @@ import type { DaxRoute } from './route-scope.js';
  * - `write-around`: a write sent to DynamoDB by option or override (the item cache stays stale until its TTL).
  * - `guarded-write`: a conditional write whose failure tablewright reads from the
  *   returned item (creates, versions, write tokens); DAX would return none.
- * - `override`: the call's route was forced (`withDaxRoute` or `SendOptions.route`).
+ * - `override`: the call's route was forced (its `route` option or `withDaxRoute`).
  * - `dax-unavailable`: DAX failed recently; reads skip it until the cooldown ends.
  * - `fallback`: DAX failed this read (unreachable or throttling past its retries); DynamoDB served it.
  */

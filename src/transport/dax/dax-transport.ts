@@ -1,4 +1,4 @@
-import type { OperationMap, OperationName, Transport, TransportCapabilities } from '../transport.js';
+import type { OperationMap, OperationName, SendOptions, Transport, TransportCapabilities } from '../transport.js';
 import { DAX_METHODS, type DaxClientLike } from './dax-client.js';
 import { normaliseDaxError } from './dax-error.js';
 
@@ -24,14 +24,20 @@ const CAPABILITIES: TransportCapabilities = Object.freeze({ returnsItemOnConditi
 export function daxTransport(dax: DaxClientLike): Transport {
   return {
     capabilities: CAPABILITIES,
-    async send<O extends OperationName>(operation: O, input: OperationMap[O][0], options?: { readonly abortSignal?: AbortSignal }) {
-      options?.abortSignal?.throwIfAborted();
+    // Not async: one promise, no extra await frame on the hot path (the read benchmark measures this).
+    send<O extends OperationName>(operation: O, input: OperationMap[O][0], options?: SendOptions): Promise<OperationMap[O][1]> {
+      if (options?.abortSignal?.aborted) return Promise.reject(options.abortSignal.reason);
+      if (options?.observation) options.observation.path = 'dax';
       try {
-        const method = dax[DAX_METHODS[operation]] as (this: DaxClientLike, input: unknown) => Promise<unknown>;
-        return (await method.call(dax, input)) as OperationMap[O][1];
+        const method = dax[DAX_METHODS[operation]] as (this: DaxClientLike, input: unknown) => Promise<OperationMap[O][1]>;
+        return method.call(dax, input).then(undefined, rethrowNormalised);
       } catch (error) {
-        throw normaliseDaxError(error);
+        return Promise.reject(normaliseDaxError(error));
       }
     },
   };
+}
+
+function rethrowNormalised(error: unknown): never {
+  throw normaliseDaxError(error);
 }

@@ -146,6 +146,7 @@ export function regionRouter(options: RegionRouterOptions): RegionRouter {
     };
     if (!book.isHealthy(region)) refuse();
     try {
+      if (sendOptions?.observation) sendOptions.observation.region = region;
       const out = await transports.get(region)!.send(p.operation as O, input, sendOptions);
       if (p.write) memory?.wrote(p.items, region);
       return out;
@@ -170,6 +171,7 @@ export function regionRouter(options: RegionRouterOptions): RegionRouter {
     const errors: { region: string; error: unknown }[] = [];
     for (const region of candidates(recent[0]?.region)) {
       try {
+        if (sendOptions?.observation) sendOptions.observation.region = region;
         const out = await transports.get(region)!.send(operation, input, sendOptions);
         if (p.write) memory?.wrote(p.items, region);
         for (const r of recent) {

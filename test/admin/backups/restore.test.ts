@@ -18,7 +18,7 @@ import {
   BackupNotFoundError,
   type RestoreProgress,
 } from '../../../src/admin.js';
-import { ConfigurationError, Table, TableNotFoundError } from '../../../src/index.js';
+import { ConfigurationError, count, getItem, putItem, query, scan, Table, TableNotFoundError } from '../../../src/index.js';
 import { startControlPlaneDouble, type ControlPlaneDouble } from '../../doubles/control-plane.double.js';
 import { tableName } from '../../helpers/local.js';
 
@@ -123,6 +123,36 @@ describe('point-in-time recovery', () => {
     const tags = await double.client.send(new ListTagsOfResourceCommand({ ResourceArn: live.TableArn }));
     expect(tags.Tags).toEqual([{ Key: 'team', Value: 'storage' }]);
     await restored.delete();
+  });
+
+  it('binds the source entities to the restored table for verification reads (typed, read-only)', async () => {
+    const { table, Thing } = await declaredTable();
+    const { Thing: Other } = await declaredTable();
+    await enablePointInTimeRecovery(table);
+    await Thing.put({ id: 'a', n: 1 });
+    await Thing.put({ id: 'b', n: 2 });
+    await pause(20);
+    const point = new Date();
+    await pause(20);
+    await Thing.put({ id: 'a', n: 100 });
+    const target = tableName('verify');
+    const result = await restoreToPointInTime(table, { at: point }, { targetTableName: target, intervalMs: 20 });
+    created.push(new Table({ name: target, client: double.client, partitionKey: 'pk' }));
+
+    const Restored = result.entity(Thing);
+    expect(result.entity(Thing)).toEqual(Restored);
+    const a = await getItem(Restored, { id: 'a' });
+    expect(a).toEqual({ id: 'a', n: 1 }); // as of the point, while the source holds 100
+    const n: number | undefined = a?.n; // typed like the source entity
+    expect(n).toBe(1);
+    expect(await Thing.get({ id: 'a' })).toEqual({ id: 'a', n: 100 });
+    expect((await query(Restored, 'primary', { id: 'b' })).items).toEqual([{ id: 'b', n: 2 }]);
+    expect((await scan(Restored)).items).toHaveLength(2);
+    expect(await count(Restored, 'primary', { id: 'b' })).toBe(1);
+    // A verification handle never writes into the table it checks, and only binds entities of the restored table's source.
+    await expect(putItem(Restored, { id: 'z', n: 0 })).rejects.toBeInstanceOf(ConfigurationError);
+    expect(() => result.entity(Other)).toThrow(ConfigurationError);
+    expect((await double.client.send(new ScanCommand({ TableName: target }))).Items).toHaveLength(2);
   });
 
   it('restores with index and billing overrides and deletion protection from the declaration', async () => {

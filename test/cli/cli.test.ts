@@ -1,0 +1,132 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { DynamoDBClient, GetItemCommand, ListTablesCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { tableName, localClient } from '../helpers/local.js';
+
+/** The `tablewright` command run as a child process against the suite's DynamoDB Local. */
+const accessKey = `cli${randomUUID().replaceAll('-', '')}`;
+const client = localClient({ accessKeyId: accessKey });
+const main = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+const model = fileURLToPath(new URL('./fixtures/cli-model.ts', import.meta.url));
+const table = tableName('cli');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', main, ...args], {
+      env: { ...process.env, TW_ENDPOINT: inject('dynamoEndpoint'), TW_ACCESS_KEY: accessKey, TW_TABLE: table, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    proc.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    proc.on('error', reject);
+    proc.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+afterAll(async () => {
+  await client.send(new (await import('@aws-sdk/client-dynamodb')).DeleteTableCommand({ TableName: table })).catch(() => undefined);
+});
+
+// Each run starts Node, tsx and the SDK: seconds apiece on a loaded machine, hence the generous timeouts.
+describe('tablewright CLI', { timeout: 300_000 }, () => {
+  it('--help reads well and exits 0; a usage mistake exits 2; a missing model is an error without a stack', async () => {
+    const [help, unknown, noModel] = await Promise.all([cli(['--help']), cli(['bogus']), cli(['describe', '--model', 'nowhere.ts'])]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/tables\s+compare the model/);
+    expect(help.stdout).toContain('Exit codes: 0 ok');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown command 'bogus'");
+    expect(noModel.code).toBe(2);
+    expect(noModel.stderr).toContain('model module not found: nowhere.ts');
+    expect(noModel.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('tables plan shows the drift (exit 3); apply needs --yes; after apply the plan is clean (exit 0)', async () => {
+    const plan = await cli(['tables', 'plan', '--model', model, '--json']);
+    expect(plan.code).toBe(3);
+    expect(JSON.parse(plan.stdout)).toMatchObject({ drift: true, plan: [{ table, exists: false }] });
+    const refused = await cli(['tables', 'apply', '--model', model]);
+    expect(refused.code).toBe(3);
+    expect(refused.stdout).toContain('add --yes');
+    expect((await client.send(new ListTablesCommand({}))).TableNames).not.toContain(table);
+    const applied = await cli(['tables', 'apply', '--model', model, '--yes', '--json']);
+    expect(applied.code).toBe(0);
+    expect(JSON.parse(applied.stdout)).toMatchObject({ drift: false, applied: [{ table, created: true }] });
+    // A GSI added to the model is drift that apply fixes.
+    const withIndex = { TW_WITH_INDEX: '1' };
+    const drift = await cli(['tables', 'plan', '--model', model], withIndex);
+    expect(drift.code).toBe(3);
+    expect(drift.stdout).toMatch(/~ .*index byName/);
+    const fixed = await cli(['tables', 'apply', '--model', model, '--yes'], withIndex);
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toContain('create index byName');
+    const clean = await cli(['tables', 'plan', '--model', model, '--json'], withIndex);
+    expect(clean.code).toBe(0);
+    expect(JSON.parse(clean.stdout).drift).toBe(false);
+  });
+
+  it('describe lists the table and the versioned entity; backfill rewrites v1 items, dry run first, resume after', async () => {
+    for (let i = 0; i < 30; i++) {
+      await client.send(
+        new PutItemCommand({
+          TableName: table,
+          Item: { pk: { S: `USER#c${i}` }, sk: { S: 'PROFILE' }, _et: { S: 'User' }, id: { S: `c${i}` }, name: { S: 'Ada Lovelace' }, edits: { N: '0' } },
+        }),
+      );
+    }
+    const [described, dry] = await Promise.all([
+      cli(['describe', '--model', model, '--json'], { TW_WITH_INDEX: '1' }),
+      cli(['backfill', 'User', '--model', model, '--dry-run', '--json']),
+    ]);
+    expect(described.code).toBe(0);
+    expect(JSON.parse(described.stdout).tables[0]).toMatchObject({ table, exists: true, entities: [{ name: 'User', schemaVersion: 2 }] });
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, rewritten: 30, failed: 0 });
+    const untouched = await client.send(new GetItemCommand({ TableName: table, Key: { pk: { S: 'USER#c0' }, sk: { S: 'PROFILE' } } }));
+    expect(untouched.Item!._sv).toBeUndefined();
+
+    const run = await cli(['backfill', 'User', '--model', model, '--page-size', '7', '--units', '2', '--unit', '0']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/scanned \d+, rewritten \d+/); // progress lines (no terminal: no bar)
+    const rest = await cli(['backfill', 'User', '--model', model, '--units', '2', '--unit', '1', '--json']);
+    const first = Number(/rewritten (\d+),/.exec(run.stdout)![1]);
+    expect(first + JSON.parse(rest.stdout).rewritten).toBe(30);
+    const again = await cli(['backfill', 'User', '--model', model, '--units', '2', '--unit', '0', '--json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ rewritten: first, segmentsDone: 4 }); // the checkpoints say done
+    const migrated = await client.send(new GetItemCommand({ TableName: table, Key: { pk: { S: 'USER#c0' }, sk: { S: 'PROFILE' } } }));
+    expect(migrated.Item).toMatchObject({ _sv: { N: '2' }, firstName: { S: 'Ada' }, lastName: { S: 'Lovelace' } });
+    const bad = await cli(['backfill', 'Nobody', '--model', model, '--json']);
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.stdout).error.message).toContain('no entity "Nobody"');
+  });
+
+  it('local starts DynamoDB Local, prints its endpoint, and stops on SIGTERM', async () => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', main, 'local', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const line = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      proc.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        if (out.includes('\n')) resolve(out.split('\n')[0]!);
+      });
+      proc.on('exit', (code) => reject(new Error(`local exited ${code}`)));
+    });
+    const { endpoint } = JSON.parse(line) as { endpoint: string };
+    expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const probe = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'probe', secretAccessKey: 'local' } });
+    expect((await probe.send(new ListTablesCommand({}))).TableNames).toEqual([]);
+    probe.destroy();
+    const exited = new Promise<number | null>((resolve) => proc.on('exit', resolve));
+    proc.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});

@@ -46,7 +46,8 @@ describe('conditionOp with a plain object', () => {
     const E = define(table);
     const op = conditionOp(E, { id: 'a' }, (c) => c.eq('n', 1));
     expect(op.request.ConditionCheck?.ConditionExpression).toMatch(/^#n\d+ = :v\d+$/);
-    await expect(transactWrite([op, E.putOp({ id: 'b', n: 2 })])).resolves.toBeUndefined();
+    await transactWrite([op, E.putOp({ id: 'b', n: 2 })]);
+    expect(await E.get({ id: 'b' })).toEqual({ id: 'b', n: 2 });
     await expect(transactWrite([conditionOp(E, { id: 'a' }, (c) => c.eq('n', 5))])).rejects.toThrow();
   });
 });

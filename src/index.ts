@@ -40,6 +40,8 @@ export { updateItem } from './functions/update-item.js';
 export { deleteItem } from './functions/delete-item.js';
 export { query, queryPages, count } from './functions/query.js';
 export { scan, scanPages } from './functions/scan.js';
+export { putOp, deleteOp, updateOp, conditionOp, getOp } from './functions/operations.js';
+export { extendExpiry, removeExpiry } from './functions/expiry.js';
 
 export type { KeyTemplate, StaticSegment } from './keys/key-template.js';
 export type { CheckedKeys, CheckedTemplate, TemplateTypo } from './keys/template-types.js';
@@ -78,7 +80,7 @@ export type { Duration } from './extensions/ttl/duration.js';
 export { durationMs } from './extensions/ttl/duration.js';
 export type { ExpiryInput } from './extensions/ttl/ttl-value.js';
 export type { TtlConfig } from './extensions/ttl/ttl-model.js';
-export type { ExpiryUpdateOptions } from './extensions/ttl/expiry-update.js';
+export type { ExpiryUpdateOptions } from './actions/update/expiry-update.js';
 export { TtlError } from './errors.js';
 export type { TtlErrorReason } from './errors.js';
 

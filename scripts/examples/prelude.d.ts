@@ -4,7 +4,7 @@
 type TW = typeof import('../../src/index.js');
 type Zod = typeof import('zod');
 type Obj<S extends import('zod').ZodRawShape> = import('zod').ZodObject<S>;
-type AnEntity<S extends import('zod').ZodRawShape, K extends Record<string, unknown>> = import('../../src/index.js').Entity<string, Obj<S>, K & any>;
+type AnEntity<S extends import('zod').ZodRawShape, K extends Record<string, unknown>, N extends string = string> = import('../../src/index.js').Entity<N, Obj<S>, K & any>;
 type Str = import('zod').ZodString;
 type Num = import('zod').ZodNumber;
 type Opt<T extends import('zod').ZodType> = import('zod').ZodOptional<T>;
@@ -36,7 +36,8 @@ declare const Order: AnEntity<
   {
     primary: { pk: ['ORG', 'orgId']; sk: ['ORDER', 'orderId'] };
     byStatus: { pk: ['ORG', 'orgId', 'STATUS', 'status']; sk: ['AT', 'placedAt'] };
-  }
+  },
+  'Order'
 >;
 declare const User: AnEntity<
   {
@@ -75,3 +76,48 @@ declare const amount: number;
 declare const transferId: string;
 declare function handle(items: readonly unknown[]): void;
 declare function migrate(items: readonly unknown[]): void;
+
+// Free functions (tablewright) and the streams entry, for TSDoc examples beside their definitions.
+declare const getItem: TW['getItem'];
+declare const putItem: TW['putItem'];
+declare const createItem: TW['createItem'];
+declare const updateItem: TW['updateItem'];
+declare const deleteItem: TW['deleteItem'];
+declare const query: TW['query'];
+declare const extendExpiry: TW['extendExpiry'];
+declare const removeExpiry: TW['removeExpiry'];
+declare const putOp: TW['putOp'];
+declare const deleteOp: TW['deleteOp'];
+declare const updateOp: TW['updateOp'];
+declare const conditionOp: TW['conditionOp'];
+declare const getOp: TW['getOp'];
+type Streams = typeof import('../../src/streams.js');
+declare const streamDecoder: Streams['streamDecoder'];
+declare const dynamoDBStreamHandler: Streams['dynamoDBStreamHandler'];
+declare const streamRecordHandler: Streams['streamRecordHandler'];
+
+declare const Customer: AnEntity<{ customerId: Str; name: Str; email: Opt<Str> }, { primary: { pk: ['CUSTOMER', 'customerId']; sk: ['CUSTOMER'] } }, 'Customer'>;
+declare const Cart: AnEntity<{ cartId: Str; items: Num }, { primary: { pk: ['CART', 'cartId']; sk: ['CART'] } }>;
+declare const cartId: string;
+declare const Doc: AnEntity<{ id: Str; body: Str; version: Opt<Num> }, { primary: { pk: ['DOC', 'id']; sk: ['DOC'] } }>;
+declare const exported: import('zod').input<typeof Doc.schema>[];
+declare const decoder: import('../../src/streams.js').StreamDecoder<typeof Order | typeof Customer, 'NEW_AND_OLD_IMAGES'>;
+declare const callbacks: import('../../src/streams.js').StreamCallbacks<typeof Order | typeof Customer, 'NEW_AND_OLD_IMAGES'>;
+declare const record: import('../../src/streams.js').ChangeRecordInput;
+declare const id: string;
+declare const message: { id: string; body: string };
+declare const east: import('@aws-sdk/client-dynamodb').DynamoDBClient;
+declare const west: import('@aws-sdk/client-dynamodb').DynamoDBClient;
+declare const log: { info(...values: unknown[]): void };
+/** A downstream system a stream handler feeds (a search index, an audit log, a CRM). */
+interface Sink {
+  add(...values: unknown[]): Promise<void>;
+  update(...values: unknown[]): Promise<void>;
+  delete(...values: unknown[]): Promise<void>;
+  expired(...values: unknown[]): Promise<void>;
+  sync(...values: unknown[]): Promise<void>;
+}
+declare const search: Sink;
+declare const index: Sink;
+declare const audit: Sink;
+declare const crm: Sink;

@@ -1,3 +1,4 @@
+import { describeInput, readingInput, thrownMessage } from '../errors/hostile-input.js';
 import { ExpressionError } from '../errors.js';
 
 /**
@@ -20,15 +21,11 @@ const cache = new Map<string, AttributePath>();
 /** Parses `a.b[0].c` into `['a','b',0,'c']`. Cached: paths come from code, not data. */
 export function parsePath(input: PathInput): AttributePath {
   if (typeof input !== 'string') {
-    if (input.length === 0 || typeof input[0] !== 'string') {
-      throw new ExpressionError(`An attribute path must start with an attribute name, got ${JSON.stringify(input)}`, input);
-    }
-    for (const s of input) {
-      if (typeof s === 'number' && !(Number.isInteger(s) && s >= 0)) throw new ExpressionError(`Invalid list index ${s}`, input);
-      if (typeof s === 'string' && s.length === 0) throw new ExpressionError('Attribute names cannot be empty', input);
-    }
-    // Copied and frozen: nodes keep the path, and callers may reuse their array.
-    return Object.freeze([...input]) as unknown as AttributePath;
+    // Paths may come from untyped callers: anything but a string or a segment array (a proxy, a cycle …) is refused, never inspected further.
+    return readingInput(
+      () => segmentPath(input),
+      (cause) => new ExpressionError(`An attribute path could not be read (${thrownMessage(cause)})`, input),
+    );
   }
   const hit = cache.get(input);
   if (hit) return hit;
@@ -58,4 +55,17 @@ export function parsePath(input: PathInput): AttributePath {
   const path = Object.freeze(segments) as unknown as AttributePath;
   if (cache.size < 10_000) cache.set(input, path);
   return path;
+}
+
+function segmentPath(input: readonly PathSegment[]): AttributePath {
+  if (!Array.isArray(input) || input.length === 0 || typeof input[0] !== 'string') {
+    throw new ExpressionError(`An attribute path is a string or an array starting with an attribute name, got ${describeInput(input)}`, input);
+  }
+  for (const s of input) {
+    if (typeof s === 'number' && !(Number.isInteger(s) && s >= 0)) throw new ExpressionError(`Invalid list index ${s}`, input);
+    if (typeof s === 'string' && s.length === 0) throw new ExpressionError('Attribute names cannot be empty', input);
+    if (typeof s !== 'string' && typeof s !== 'number') throw new ExpressionError(`A path segment is a name or a list index, got ${describeInput(s)}`, input);
+  }
+  // Copied and frozen: nodes keep the path, and callers may reuse their array.
+  return Object.freeze([...input]) as unknown as AttributePath;
 }

@@ -1,3 +1,4 @@
+import { readingInput, thrownMessage } from '../errors/hostile-input.js';
 import type { z } from 'zod';
 import { ExpressionError, type ValidationIssue } from '../errors.js';
 import { valueSize } from '../limits/value-size.js';
@@ -74,6 +75,12 @@ class Checker {
       case 'between':
         this.pair('BETWEEN', node.operand, node.low, true);
         this.pair('BETWEEN', node.operand, node.high, true);
+        // DynamoDB refuses bounds of different types (a ValidationException after sending): refused here.
+        if (node.low.kind === 'value' && node.high.kind === 'value') {
+          const low = operandKind(node.low.value);
+          const high = operandKind(node.high.value);
+          if (low !== undefined && high !== undefined && low !== high) this.fail('BETWEEN', pathOf(node.operand), `bounds must be of one type, got ${kindName(low)} and ${kindName(high)}`, [node.low.value, node.high.value]);
+        }
         return;
       case 'in':
         if (!Array.isArray(node.values) || node.values.length === 0 || node.values.length > 100) {
@@ -254,6 +261,9 @@ function describe(value: unknown): string {
  * values only. @internal
  */
 export function checkCondition(node: ConditionNode, target?: ConditionTarget): ConditionNode {
-  new Checker(target).node(node, 0);
+  readingInput(
+    () => new Checker(target).node(node, 0),
+    (cause) => new ExpressionError(`${target ? `${target.name}: ` : ''}a condition operand could not be read (${thrownMessage(cause)})`, node),
+  );
   return node;
 }

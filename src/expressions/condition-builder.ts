@@ -1,3 +1,4 @@
+import { readingInput, thrownMessage } from '../errors/hostile-input.js';
 import { ExpressionError } from '../errors.js';
 import { parsePath, type PathInput, type PathSegment } from './attribute-path.js';
 import type { AttributeTypeName, ComparisonOperator, ConditionNode, Operand } from './condition-node.js';
@@ -115,17 +116,24 @@ export type ConditionInput<T> = ConditionNode | ((c: ConditionBuilder<T>) => Con
 
 const toPath = (p: PathInput) => parsePath(p);
 
+// Operands may be hostile (a proxy or getter that throws when looked at): that is an ExpressionError.
+const unreadable = (cause: unknown) => new ExpressionError(`A condition operand could not be read (${thrownMessage(cause)})`);
+
 function left(p: unknown): Operand {
-  if (p && typeof p === 'object' && !Array.isArray(p) && (p as SizeOf).kind === 'size') return p as SizeOf;
-  return { kind: 'path', path: toPath(p as PathInput) };
+  return readingInput(() => {
+    if (p && typeof p === 'object' && !Array.isArray(p) && (p as SizeOf).kind === 'size') return p as SizeOf;
+    return { kind: 'path', path: toPath(p as PathInput) };
+  }, unreadable);
 }
 
 function right(v: unknown): Operand {
-  if (v && typeof v === 'object' && !Array.isArray(v) && ((v as AttributeRef).kind === 'path' || (v as SizeOf).kind === 'size')) {
-    const ref = v as AttributeRef | SizeOf;
-    if (Array.isArray(ref.path)) return ref;
-  }
-  return { kind: 'value', value: v };
+  return readingInput(() => {
+    if (v && typeof v === 'object' && !Array.isArray(v) && ((v as AttributeRef).kind === 'path' || (v as SizeOf).kind === 'size')) {
+      const ref = v as AttributeRef | SizeOf;
+      if (Array.isArray(ref.path)) return ref;
+    }
+    return { kind: 'value', value: v } as Operand;
+  }, unreadable);
 }
 
 const compare =

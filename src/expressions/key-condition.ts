@@ -1,3 +1,4 @@
+import { describeInput, readingInput, thrownMessage } from '../errors/hostile-input.js';
 import { KeyError } from '../errors.js';
 import type { CompiledKey } from '../keys/key-template.js';
 import type { ExpressionContext } from './expression-context.js';
@@ -72,8 +73,22 @@ export const keyConditionBuilder: KeyConditionBuilder<any> = Object.freeze({
 
 /** @internal */
 export function resolveSortKey<V>(input: SortKeyInput<V>): SortKeyCondition<V> {
-  return typeof input === 'function' ? input(keyConditionBuilder as KeyConditionBuilder<V>) : input;
+  const condition = readingInput(
+    () => {
+      const c = typeof input === 'function' ? input(keyConditionBuilder as KeyConditionBuilder<V>) : input;
+      // From untyped callers anything can arrive here: only the builder's conditions, with object values, are compiled.
+      const values = (c as { kind?: unknown } | null)?.kind === 'between' ? [(c as { low?: unknown }).low, (c as { high?: unknown }).high] : [(c as { values?: unknown } | null)?.values];
+      if (c === null || typeof c !== 'object' || !SORT_KINDS.has((c as { kind?: string }).kind as string) || values.some((v) => v === null || typeof v !== 'object')) {
+        throw new KeyError({ message: `A sort-key condition is built with the key-condition builder ((k) => k.eq(…), k.between(…) …), got ${describeInput(c)}`, reason: 'invalid-value' });
+      }
+      return c;
+    },
+    (cause) => new KeyError({ message: `The sort-key condition could not be read (${thrownMessage(cause)})`, reason: 'invalid-value', cause }),
+  );
+  return condition;
 }
+
+const SORT_KINDS = new Set(['eq', 'lt', 'le', 'gt', 'ge', 'between', 'beginsWith']);
 
 /** What a query addresses: key attribute names and compiled templates of one index. @internal */
 export interface KeyConditionTarget {
@@ -102,27 +117,30 @@ export function compileKeyCondition(
     if (sort) throw sortKeyError(target, 'this index has no sort key; remove the sort condition');
     return pk;
   }
-  const name = ctx.name(sortKeyAttribute);
   if (!sort) {
-    if (sk.attributes.length === 0) return `${pk} AND ${name} = ${ctx.value(sk.build({}))}`;
+    // The name is registered only when used: DynamoDB refuses an unused ExpressionAttributeNames entry.
+    if (sk.attributes.length === 0) return `${pk} AND ${ctx.name(sortKeyAttribute)} = ${ctx.value(sk.build({}))}`;
     const prefix = sk.prefix({});
-    return prefix === '' ? pk : `${pk} AND begins_with(${name}, ${ctx.value(prefix)})`;
+    return prefix === '' ? pk : `${pk} AND begins_with(${ctx.name(sortKeyAttribute)}, ${ctx.value(prefix)})`;
   }
   const v = (s: string) => ctx.value(s);
+  if (sort.kind === 'beginsWith') {
+    const values = sort.values as Record<string, unknown>;
+    // Every attribute given and not partial: whole segments determine the whole key, so begins_with would
+    // also match a longer last value ('a' matching 'aa'); equality is the exact whole-segment match.
+    if (!sort.partial && leading(target, sk, values, true) === 'complete') return `${pk} AND ${ctx.name(sortKeyAttribute)} = ${v(sk.build(values))}`;
+    const prefix = beginsWithPrefix(target, sk, values, sort.partial);
+    return prefix === '' ? pk : `${pk} AND begins_with(${ctx.name(sortKeyAttribute)}, ${v(prefix)})`;
+  }
+  const name = ctx.name(sortKeyAttribute);
   switch (sort.kind) {
     case 'eq':
       return `${pk} AND ${name} = ${v(sk.build(sort.values as Record<string, unknown>))}`;
-    case 'beginsWith': {
-      const values = sort.values as Record<string, unknown>;
-      // Every attribute given and not partial: whole segments determine the whole key, so begins_with would
-      // also match a longer last value ('a' matching 'aa'); equality is the exact whole-segment match.
-      if (!sort.partial && leading(target, sk, values, true) === 'complete') return `${pk} AND ${name} = ${v(sk.build(values))}`;
-      const prefix = beginsWithPrefix(target, sk, values, sort.partial);
-      return prefix === '' ? pk : `${pk} AND begins_with(${name}, ${v(prefix)})`;
-    }
     case 'between': {
       const low = bound(target, sk, sort.low as Record<string, unknown>, 'low');
       const high = bound(target, sk, sort.high as Record<string, unknown>, 'high');
+      // DynamoDB refuses a range whose upper bound sorts before its lower one (after sending): refused here.
+      if (compareCodePoints(low, high) > 0) throw sortKeyError(target, 'between needs the low bound to sort before or equal the high bound');
       return `${pk} AND ${name} BETWEEN ${v(low)} AND ${v(high)}`;
     }
     case 'ge':
@@ -195,4 +213,15 @@ function sortKeyError(target: KeyConditionTarget, why: string): KeyError {
     attribute: target.sortKeyAttribute,
     missing: target.sk?.attributes.slice(0, 1) ?? [],
   });
+}
+
+/** Orders strings as DynamoDB orders key strings (UTF-8 bytes, i.e. code points), not by UTF-16 units. */
+function compareCodePoints(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
 }

@@ -1,3 +1,5 @@
+import { ExpressionError } from '../errors.js';
+import { describeInput, readingInput, thrownMessage } from '../errors/hostile-input.js';
 import { parsePath, type PathInput, type PathSegment } from './attribute-path.js';
 import type { ConditionPath } from './condition-builder.js';
 import type { Path, PathValue } from './path-types.js';
@@ -137,6 +139,7 @@ export interface UpdateBuilder<T, L extends Locks = {}> {
 export type UpdateInput<T, L extends Locks = {}> = UpdateChanges<T, L> | ((u: UpdateBuilder<T, L>) => UpdateAction | readonly UpdateAction[]);
 
 /** Operands made by the builder. A user's data value shaped like `{ kind: 'path' }` is never taken for one. */
+const ACTION_KINDS = new Set(['set', 'remove', 'add', 'delete']);
 const OPERAND_BRAND = new WeakSet<object>();
 
 /** True for operands built by the builder. @internal */
@@ -213,9 +216,34 @@ export function changesToActions(changes: UpdateChanges<unknown>): UpdateAction[
 
 /** Resolves an {@link UpdateInput} to actions. @internal */
 export function resolveUpdate<T, L extends Locks = {}>(input: UpdateInput<T, L>): UpdateAction[] {
-  if (typeof input === 'function') {
-    const result = input(updateBuilder as unknown as UpdateBuilder<T, L>);
-    return Array.isArray(result) ? [...result] : [result as UpdateAction];
-  }
-  return changesToActions(input as UpdateChanges<unknown>);
+  return readingInput(
+    () => {
+      if (typeof input === 'function') {
+        const result = input(updateBuilder as unknown as UpdateBuilder<T, L>);
+        const actions = Array.isArray(result) ? [...result] : [result as UpdateAction];
+        actions.forEach((action: unknown, i) => {
+          const a = action as { kind?: unknown; path?: unknown } | null;
+          if (a === null || typeof a !== 'object' || !ACTION_KINDS.has(a.kind as string) || !Array.isArray(a.path)) {
+            throw new ExpressionError(`The update function must return update-builder actions (u.set, u.remove …); #${i} is ${describeInput(action)}`, action);
+          }
+        });
+        return actions;
+      }
+      if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+        throw new ExpressionError(`An update is an object of changes ({ set, remove, add, … }) or a function of the update builder, got ${describeInput(input)}`, input);
+      }
+      const changes = input as UpdateChanges<unknown>;
+      if (changes.remove !== undefined && !Array.isArray(changes.remove)) {
+        throw new ExpressionError(`remove takes an array of attribute paths, got ${describeInput(changes.remove)}`, changes.remove);
+      }
+      for (const part of ['set', 'add', 'delete', 'append', 'prepend', 'ifNotExists', 'increment'] as const) {
+        const value = changes[part];
+        if (value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+          throw new ExpressionError(`${part} takes an object of attribute paths and values, got ${describeInput(value)}`, value);
+        }
+      }
+      return changesToActions(changes);
+    },
+    (cause) => new ExpressionError(`The update could not be read (${thrownMessage(cause)})`, input),
+  );
 }

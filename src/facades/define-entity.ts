@@ -16,6 +16,8 @@ import type { TableCore } from './table-core.js';
  * @example
  * ```ts
  * import { TableCore, defineEntity, getItem, putItem } from 'tablewright';
+ * import { z } from 'zod';
+ * const schema = z.object({ id: z.string(), name: z.string() });
  * const table = new TableCore({ name: 'app', client, partitionKey: 'pk', sortKey: 'sk' });
  * const User = defineEntity(table, 'User', { schema, keys: { primary: { pk: ['USER', 'id'], sk: ['PROFILE'] } } });
  * await putItem(User, { id: '42', name: 'Ada' });

@@ -1,14 +1,14 @@
 import type { z } from 'zod';
 import type { ConditionInput } from '../expressions/condition-builder.js';
 import { storedForm } from '../actions/put/put-request.js';
-import { putOperation, type PutOpOptions } from '../actions/put/put-op.js';
-import { deleteOperation, type DeleteOpOptions } from '../actions/delete/delete-op.js';
-import { updateOperation } from '../actions/update/update-op.js';
-import { conditionOperation } from '../actions/condition-check/condition-op.js';
+import type { PutOpOptions } from '../actions/put/put-op.js';
+import type { DeleteOpOptions } from '../actions/delete/delete-op.js';
+import { conditionOp, deleteOp, getOp, putOp, updateOp } from '../functions/operations.js';
+import { extendExpiry, removeExpiry } from '../functions/expiry.js';
 import type { WriteOperation } from '../request/write-operation.js';
 import type { VersionConfig } from '../extensions/versioning/versioning.js';
 import type { TimestampsConfig } from '../extensions/timestamps/timestamps.js';
-import { getOperation, type GetOperation } from '../request/get-operation.js';
+import type { GetOperation } from '../request/get-operation.js';
 import type { TableModel } from '../model/table-definition.js';
 import type { UpdateInput } from '../expressions/update-builder.js';
 import type { UpdateOpOptions, UpdateOptions } from '../actions/update/update-request.js';
@@ -47,7 +47,7 @@ import type {
   WriteOptionsArgs,
   WriteRules,
 } from '../model/entity-types.js';
-import { setExpiry, type ExpiryUpdateOptions } from '../extensions/ttl/expiry-update.js';
+import type { ExpiryUpdateOptions } from '../actions/update/expiry-update.js';
 import type { TtlConfig } from '../extensions/ttl/ttl-model.js';
 import type { ExpiryInput } from '../extensions/ttl/ttl-value.js';
 import type { CheckedKeys } from '../keys/template-types.js';
@@ -169,16 +169,18 @@ export class Entity<
   }
 
   /**
-   * Moves an item's expiry (`{ after: '1h' }`, a Date or epoch seconds). Fails
-   * with `ConditionFailedError` if the item is gone or already expired.
+   * Moves an item's expiry (`{ after: '1h' }`, a Date or epoch seconds). An
+   * update like any other (timestamps and the version move; see
+   * {@link extendExpiry}). Fails with `ConditionFailedError` if the item is
+   * gone or already expired.
    */
   async extendExpiry(key: PrimaryKeyOf<z.output<S>, K>, expiresAt: ExpiryInput, options?: ExpiryUpdateOptions): Promise<z.output<S>> {
-    return (await setExpiry(this.model, key, expiresAt, options)) as z.output<S>;
+    return extendExpiry(this, key, expiresAt, options);
   }
 
   /** Makes an item never expire. Fails with `ConditionFailedError` if it is gone or already expired. */
   async removeExpiry(key: PrimaryKeyOf<z.output<S>, K>, options?: ExpiryUpdateOptions): Promise<z.output<S>> {
-    return (await setExpiry(this.model, key, null, options)) as z.output<S>;
+    return removeExpiry(this, key, options);
   }
 
   /**
@@ -199,22 +201,22 @@ export class Entity<
    * item as it will be stored.
    */
   putOp(item: z.input<S>, options?: PutOpOptions<z.output<S>>): WriteOperation<z.output<S>> {
-    return putOperation(this.model, item, options);
+    return putOp(this, item, options);
   }
 
   /** A delete for `transactWrite` or `batchWrite`. Version-locked entities pass `expectedVersion`. */
   deleteOp(key: PrimaryKeyOf<z.output<S>, K>, ...optionsWithExpectedVersion: WriteOptionsArgs<R, DeleteOpOptions<z.output<S>>>): WriteOperation<z.output<S>> {
-    return deleteOperation(this.model, key, optionsWithExpectedVersion[0]);
+    return deleteOp(this, key, optionsWithExpectedVersion[0]);
   }
 
   /** A condition check for `transactWrite`: the transaction fails unless it holds for the stored item. */
   conditionOp(key: PrimaryKeyOf<z.output<S>, K>, condition: ConditionInput<z.output<S>>): WriteOperation<z.output<S>> {
-    return conditionOperation(this.model, key, condition);
+    return conditionOp(this, key, condition);
   }
 
   /** A key for `transactGet` or `batchGet`; that position of the result is this entity's item type. */
   getOp(key: PrimaryKeyOf<z.output<S>, K>): GetOperation<z.output<S>> {
-    return getOperation(this.model, key);
+    return getOp(this, key);
   }
 
   // limits
@@ -386,7 +388,7 @@ export class Entity<
     changes: EntityUpdate<S, K, R>,
     ...optionsWithExpectedVersion: WriteOptionsArgs<R, UpdateOpOptions<z.output<S>>>
   ): WriteOperation<z.output<S>> {
-    return updateOperation(this.model, key, changes as UpdateInput<unknown>, optionsWithExpectedVersion[0]);
+    return updateOp(this, key, changes as never, optionsWithExpectedVersion[0]);
   }
 
   private scanReader(): ScanReader {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { deleteItem as sendDelete, type DeleteOptions } from '../actions/delete/delete.js';
 import type { AnyObjectSchema, AttributeOf, EntityKeys, PrimaryKeyOf } from '../model/entity-types.js';
 import { writableModel, type EntityRef } from './entity-ref.js';
+import { guarded, optionsObject } from './input-guard.js';
 
 /**
  * Deletes by key; with `returnValues: 'ALL_OLD'`, returns the deleted item.
@@ -17,5 +18,5 @@ export async function deleteItem<S extends AnyObjectSchema, K extends EntityKeys
   key: PrimaryKeyOf<z.output<S>, K>,
   options?: DeleteOptions<z.output<S>>,
 ): Promise<z.output<S> | undefined> {
-  return sendDelete(writableModel(entity), key, options as DeleteOptions<unknown>) as Promise<z.output<S> | undefined>;
+  return guarded('deleteItem', () => sendDelete(writableModel(entity), key, optionsObject('deleteItem', options) as DeleteOptions<unknown>)) as Promise<z.output<S> | undefined>;
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { getItem as sendGet, type GetOptions } from '../actions/get/get.js';
 import type { AnyObjectSchema, AttributeOf, EntityKeys, PrimaryKeyOf } from '../model/entity-types.js';
 import type { EntityRef } from './entity-ref.js';
+import { guarded, optionsObject } from './input-guard.js';
 
 /**
  * Reads one item by its key attributes; `undefined` when absent (or expired).
@@ -29,5 +30,5 @@ export function getItem<S extends AnyObjectSchema, K extends EntityKeys<Attribut
   options?: GetOptions<AttributeOf<S>>,
 ): Promise<z.output<S> | undefined>;
 export function getItem(entity: EntityRef, key: Readonly<Record<string, unknown>>, options?: GetOptions): Promise<unknown> {
-  return sendGet(entity.model, key, options);
+  return guarded('getItem', () => sendGet(entity.model, key, optionsObject('getItem', options)));
 }

@@ -3,6 +3,7 @@ import { putItem as sendPut, type PutOptions } from '../actions/put/put.js';
 import { itemNotExists } from '../expressions/item-conditions.js';
 import type { AnyObjectSchema } from '../model/entity-types.js';
 import { writableModel, type EntityRef } from './entity-ref.js';
+import { guarded, optionsObject } from './input-guard.js';
 
 /** Result of `put` with `returnValues: 'ALL_OLD'`. */
 export interface PutResult<T> {
@@ -18,7 +19,7 @@ export interface PutResult<T> {
  *
  * @example
  * ```ts
- * const user = await putItem(User, { orgId, userId, email });
+ * const user = await putItem(User, { orgId, userId, name: 'Ada', profile: {} });
  * const { previous } = await putItem(User, user, { returnValues: 'ALL_OLD' });
  * ```
  */
@@ -29,8 +30,9 @@ export function putItem<S extends AnyObjectSchema>(
 ): Promise<PutResult<z.output<S>>>;
 export function putItem<S extends AnyObjectSchema>(entity: EntityRef<string, S>, item: z.input<S>, options?: PutOptions<z.output<S>>): Promise<z.output<S>>;
 export async function putItem(entity: EntityRef, item: unknown, options?: PutOptions<unknown>): Promise<unknown> {
-  const result = await sendPut(writableModel(entity), item, options);
-  return options?.returnValues === 'ALL_OLD' ? result : result.item;
+  const opts = optionsObject('putItem', options);
+  const result = await guarded('putItem', () => sendPut(writableModel(entity), item, opts));
+  return opts?.returnValues === 'ALL_OLD' ? result : result.item;
 }
 
 /**
@@ -43,5 +45,6 @@ export async function createItem<S extends AnyObjectSchema>(
   options?: Omit<PutOptions<z.output<S>>, 'returnValues'>,
 ): Promise<z.output<S>> {
   const model = writableModel(entity);
-  return (await sendPut(model, item, options as PutOptions<unknown>, itemNotExists(model.primary.partitionKeyAttribute), true)).item as z.output<S>;
+  const opts = optionsObject('createItem', options) as PutOptions<unknown> | undefined;
+  return (await guarded('createItem', () => sendPut(model, item, opts, itemNotExists(model.primary.partitionKeyAttribute), true))).item as z.output<S>;
 }

@@ -3,6 +3,7 @@ import { countQuery, queryPage, queryPages as sendQueryPages, type QueryOptions 
 import type { AnyObjectSchema, AttributeOf, EntityKeys, QueryKey, SortValues } from '../model/entity-types.js';
 import type { Page } from '../request/read-request.js';
 import type { EntityRef } from './entity-ref.js';
+import { guarded, guardedPages, optionsObject } from './input-guard.js';
 
 /**
  * One page of a query on the primary key (`'primary'`) or an index, by the
@@ -11,7 +12,7 @@ import type { EntityRef } from './entity-ref.js';
  *
  * @example
  * ```ts
- * const page = await query(Order, 'gsi1', { orgId, status: 'open' }, { sort: (k) => k.beginsWith({ createdAt }), limit: 25 });
+ * const page = await query(Order, 'byStatus', { orgId, status: 'open' }, { filter: (c) => c.gt('total', 100), limit: 25 });
  * ```
  */
 export function query<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>, I extends keyof K & string, const A extends AttributeOf<S>>(
@@ -27,7 +28,7 @@ export function query<S extends AnyObjectSchema, K extends EntityKeys<AttributeO
   options?: QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>, AttributeOf<S>>,
 ): Promise<Page<z.output<S>>>;
 export function query(entity: EntityRef, index: string, key: Readonly<Record<string, unknown>>, options?: QueryOptions<unknown>): Promise<Page<unknown>> {
-  return queryPage(entity.model, index, key, options);
+  return guarded('query', () => queryPage(entity.model, index, key, optionsObject('query', options)));
 }
 
 /** Every page of a query (from `options.cursor` on); the same as `entity.queryPages(…)`. */
@@ -37,7 +38,10 @@ export function queryPages<S extends AnyObjectSchema, K extends EntityKeys<Attri
   key: QueryKey<z.output<S>, K, I>,
   options?: QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>, AttributeOf<S>>,
 ): AsyncGenerator<Page<z.output<S>>> {
-  return sendQueryPages(entity.model, index, key, options as QueryOptions<unknown>) as AsyncGenerator<Page<z.output<S>>>;
+  const opts = optionsObject('queryPages', options) as QueryOptions<unknown> | undefined;
+  // Built at the call (bad input throws here), iterated under the guard.
+  const pages = guarded('queryPages', () => sendQueryPages(entity.model, index, key, opts));
+  return guardedPages('queryPages', () => pages) as AsyncGenerator<Page<z.output<S>>>;
 }
 
 /** Counts the items a query matches (after its filter), across all pages; the same as `entity.count(…)`. */
@@ -47,5 +51,5 @@ export function count<S extends AnyObjectSchema, K extends EntityKeys<AttributeO
   key: QueryKey<z.output<S>, K, I>,
   options?: Omit<QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>>, 'attributes' | 'cursor' | 'limit'>,
 ): Promise<number> {
-  return countQuery(entity.model, index, key, options as QueryOptions<unknown>);
+  return guarded('count', () => countQuery(entity.model, index, key, optionsObject('count', options) as QueryOptions<unknown>));
 }

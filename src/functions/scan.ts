@@ -3,6 +3,7 @@ import { scanPage, scanPages as sendScanPages, type ScanOptions, type ScanReader
 import type { AnyObjectSchema, AttributeOf } from '../model/entity-types.js';
 import type { Page } from '../request/read-request.js';
 import type { EntityRef } from './entity-ref.js';
+import { guarded, guardedPages, optionsObject } from './input-guard.js';
 
 /** Who reads an entity scan: the entity's model, filtered on its type. */
 function reader(entity: EntityRef): ScanReader {
@@ -16,7 +17,7 @@ export function scan<S extends AnyObjectSchema, const A extends AttributeOf<S>>(
 ): Promise<Page<Pick<z.output<S>, A>>>;
 export function scan<S extends AnyObjectSchema>(entity: EntityRef<string, S>, options?: ScanOptions<z.output<S>, AttributeOf<S>>): Promise<Page<z.output<S>>>;
 export function scan(entity: EntityRef, options?: ScanOptions<unknown>): Promise<Page<unknown>> {
-  return scanPage(reader(entity), options);
+  return guarded('scan', () => scanPage(reader(entity), optionsObject('scan', options)));
 }
 
 /** Every page of an entity scan; the same as `entity.scanPages(options)`. */
@@ -24,5 +25,7 @@ export function scanPages<S extends AnyObjectSchema>(
   entity: EntityRef<string, S>,
   options?: ScanOptions<z.output<S>, AttributeOf<S>>,
 ): AsyncGenerator<Page<z.output<S>>> {
-  return sendScanPages(reader(entity), options as ScanOptions<unknown>) as AsyncGenerator<Page<z.output<S>>>;
+  const opts = optionsObject('scanPages', options) as ScanOptions<unknown> | undefined;
+  const pages = guarded('scanPages', () => sendScanPages(reader(entity), opts));
+  return guardedPages('scanPages', () => pages) as AsyncGenerator<Page<z.output<S>>>;
 }

@@ -4,6 +4,7 @@ import type { UpdateOptions } from '../actions/update/update-request.js';
 import type { UpdateInput } from '../expressions/update-builder.js';
 import type { AnyObjectSchema, AttributeOf, EntityKeys, PrimaryKeyOf } from '../model/entity-types.js';
 import { writableModel, type EntityRef } from './entity-ref.js';
+import { guarded, optionsObject } from './input-guard.js';
 
 /**
  * Changes attributes of an existing item without rewriting it; the same call
@@ -13,7 +14,7 @@ import { writableModel, type EntityRef } from './entity-ref.js';
  * @example
  * ```ts
  * await updateItem(User, { orgId, userId }, { set: { 'profile.city': 'Oslo' }, add: { logins: 1 } });
- * const user = await updateItem(User, key, (u) => [u.append('history', [event])], { returnValues: 'ALL_NEW' });
+ * const user = await updateItem(User, { orgId, userId }, (u) => [u.append('history', [{ at: new Date(), what: 'login' }])], { returnValues: 'ALL_NEW' });
  * ```
  */
 export function updateItem<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>>(
@@ -46,5 +47,5 @@ export async function updateItem(
   changes: UpdateInput<unknown>,
   options?: UpdateOptions<unknown>,
 ): Promise<unknown> {
-  return sendUpdate(writableModel(entity), key, changes, options);
+  return guarded('updateItem', () => sendUpdate(writableModel(entity), key, changes, optionsObject('updateItem', options)));
 }

@@ -12,9 +12,10 @@ import { resembles } from './near-miss.js';
  *   (`z.literal([0, '8000000000000000'])`, `z.enum({ A: 0, B: 'x' })`,
  *   `z.union([z.string(), z.number()])`): their encodings can coincide, so
  *   two different values would share one key;
- * - a plain static segment that resembles a keyable attribute the template
- *   does not use (see {@link resembles}): most likely a typo that would give
- *   every item the same key. A segment that resembles an attribute the same
+ * - a plain static segment that resembles an attribute the template does
+ *   not use (keyable or not, like the compile-time check in template-types.ts;
+ *   see {@link resembles}): most likely a typo that would give every item
+ *   the same key. A segment that resembles an attribute the same
  *   template uses is that attribute's label (`['STATUS', 'status']`) and is
  *   fine; `{ static: 'tenantID' }` states the intent where the rule is wrong.
  * Each attribute's single kind is then checked on every key built.
@@ -52,10 +53,11 @@ export function compileEntityKey(args: {
     }
   }
 
-  const keyable = Object.keys(shape).filter((name) => keyKindsOf(shape[name]!)?.size === 1);
+  // Every attribute counts, keyable or not, as in the compile-time check (a "META" next to a map `meta` is as suspicious).
+  const attributes = Object.keys(shape);
   for (const segment of template) {
     if (typeof segment !== 'string' || isAttribute(segment)) continue;
-    const similar = keyable.filter((attribute) => resembles(segment, attribute));
+    const similar = attributes.filter((attribute) => resembles(segment, attribute));
     // A segment resembling an attribute the template uses is that attribute's label (['STATUS', 'status']).
     const like = similar.some((attribute) => kinds.has(attribute)) ? undefined : similar[0];
     if (like !== undefined) {

@@ -1,3 +1,4 @@
+import { describeInput, readingInput, thrownMessage } from '../errors/hostile-input.js';
 import { ConfigurationError, KeyError } from '../errors.js';
 import { encodeDate } from './date-encoding.js';
 import { escapeSegment } from './escape.js';
@@ -199,7 +200,31 @@ export function compileKeyTemplate(args: {
     return key;
   };
 
-  const join = (values: Readonly<Record<string, unknown>>, stopAtMissing: boolean): string | undefined => {
+  // Key values come from callers, possibly untyped: a key that is no object, or a getter or proxy that throws, is a KeyError.
+  const keyObject = (values: unknown): Readonly<Record<string, unknown>> => {
+    if (values === null || typeof values !== 'object' || Array.isArray(values)) {
+      throw new KeyError({
+        message: `${entity}: a key must be an object of attribute values (${attributes.map((a) => `"${a}"`).join(', ')}), got ${describeInput(values)}`,
+        reason: 'invalid-value',
+        entity,
+        index,
+        attribute: keyAttribute,
+      });
+    }
+    return values as Readonly<Record<string, unknown>>;
+  };
+  const unreadable = (cause: unknown) =>
+    new KeyError({
+      message: `${entity}: the key values for ${index} key ${keyAttribute} could not be read (${thrownMessage(cause)})`,
+      reason: 'invalid-value',
+      entity,
+      index,
+      attribute: keyAttribute,
+      cause,
+    });
+  const join = (values: Readonly<Record<string, unknown>>, stopAtMissing: boolean): string | undefined =>
+    readingInput(() => joinParts(keyObject(values), stopAtMissing), unreadable);
+  const joinParts = (values: Readonly<Record<string, unknown>>, stopAtMissing: boolean): string | undefined => {
     let out = '';
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i]!;
@@ -226,10 +251,11 @@ export function compileKeyTemplate(args: {
   };
 
   const missing = (values: Readonly<Record<string, unknown>>) =>
-    attributes.filter((a) => values[a] === undefined || values[a] === null);
+    readingInput(() => attributes.filter((a) => keyObject(values)[a] === undefined || values[a] === null), unreadable);
   const signature = parts.map((p) => ('static' in p ? `s:${p.static}` : `a:${p.attribute}:${p.kind ?? '*'}`)).join('\u0000');
 
-  const partialPrefix = (values: Readonly<Record<string, unknown>>): string => {
+  const partialPrefix = (values: Readonly<Record<string, unknown>>): string => readingInput(() => partialPrefixOf(keyObject(values)), unreadable);
+  const partialPrefixOf = (values: Readonly<Record<string, unknown>>): string => {
     const given = parts.filter((p): p is Extract<Part, { attribute: string }> => 'attribute' in p && values[p.attribute] !== undefined && values[p.attribute] !== null);
     const last = given[given.length - 1];
     if (last === undefined) {
@@ -288,8 +314,13 @@ export function compileKeyTemplate(args: {
 
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
-  if (value instanceof Date) return 'a Date';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object';
-  return `the ${typeof value} ${String(value)}`;
+  if (typeof value === 'object') {
+    try {
+      if (value instanceof Date) return 'a Date';
+      return Array.isArray(value) ? 'an array' : 'an object';
+    } catch {
+      return 'an object'; // a proxy whose traps throw
+    }
+  }
+  return describeInput(value);
 }

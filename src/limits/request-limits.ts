@@ -95,7 +95,7 @@ export function checkTransactionLimits<T>(
 
 /**
  * Checks a TransactWriteItems request before sending: at most 100 actions and
- * 4 MB aggregate ({@link checkTransactionLimits}). `sizeOf` defaults to
+ * 4 MB aggregate (`checkTransactionLimits`). `sizeOf` defaults to
  * {@link transactWriteActionSize}. Returns the aggregate size.
  */
 export function checkTransactWrite<T = TransactWriteItem>(

@@ -1,3 +1,5 @@
+import { readingInput, thrownMessage } from '../errors/hostile-input.js';
+import { checkOperationList } from './transaction-table.js';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { ConfigurationError } from '../errors.js';
 import { itemIdentity } from './item-identity.js';
@@ -114,6 +116,22 @@ export function leftovers<E>(
     for (const key of keys) retry.add(itemIdentity(tableName, model.primary.partitionKeyAttribute, model.primary.sortKeyAttribute, key));
   }
   return pending.filter((e) => retry.has(entryOf(e).identity));
+}
+
+/**
+ * Checks a batch's operation list before anything reads it: an array of
+ * operations built by the op builders (untyped callers may pass anything,
+ * proxies included). Returns it.
+ * @internal
+ */
+export function batchOperations<O extends { model: { table: TableModel } }>(operation: 'BatchWriteItem' | 'BatchGetItem', ops: readonly O[]): readonly O[] {
+  return readingInput(
+    () => {
+      checkOperationList<{ model?: { table?: unknown } }>(operation, ops, (op) => (op.model !== null && typeof op.model === 'object' ? op.model.table : undefined));
+      return ops;
+    },
+    (cause) => new ConfigurationError(`${operation}: the operation list could not be read (${thrownMessage(cause)})`),
+  );
 }
 
 /** The table whose transport sends; every operation must use the same client. @internal */

@@ -1,3 +1,4 @@
+import { optionsObject } from '../../errors/hostile-input.js';
 import type { CapacityOption } from '../../observability/request-event.js';
 import type { AttributeValue, BatchGetItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { BATCH_GET_MAX_KEYS } from '../../limits/request-limits.js';
@@ -7,7 +8,7 @@ import type { GetOperation, GetResults } from '../../request/get-operation.js';
 import { itemIdentity } from '../../request/item-identity.js';
 import { BATCH_RETRY, resolveRetryPolicy, type RetryPolicy } from '../../request/retry-policy.js';
 import { send } from '../../request/send.js';
-import { leftovers, sendChunks, sharedTable } from '../../request/send-chunks.js';
+import { batchOperations, leftovers, sendChunks, sharedTable } from '../../request/send-chunks.js';
 
 
 /** Options of {@link batchGet}. */
@@ -50,7 +51,8 @@ export function batchGet<const Ops extends readonly GetOperation[]>(
 ): Promise<BatchGetResult<GetResults<Ops>>>;
 export function batchGet<const Ops extends readonly GetOperation[]>(ops: Ops, options?: BatchGetOptions): Promise<GetResults<Ops>>;
 export async function batchGet(ops: readonly GetOperation[], options: BatchGetOptions = {}): Promise<unknown> {
-  const items: unknown[] = new Array(ops.length).fill(undefined);
+  options = optionsObject('batchGet', options); // untyped callers: a snapshot of an object, or ConfigurationError
+  const items: unknown[] = new Array(batchOperations('BatchGetItem', ops).length).fill(undefined);
   if (ops.length === 0) return options.returnUnprocessed ? { items, unprocessed: [] } : items;
   const table = sharedTable(ops);
 

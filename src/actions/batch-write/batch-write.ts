@@ -1,3 +1,4 @@
+import { optionsObject } from '../../errors/hostile-input.js';
 import type { CapacityOption } from '../../observability/request-event.js';
 import type { AttributeValue, WriteRequest } from '@aws-sdk/client-dynamodb';
 import { BATCH_WRITE_MAX_ITEMS, BATCH_WRITE_MAX_BYTES, chunkWrites } from '../../limits/request-limits.js';
@@ -6,7 +7,7 @@ import { writeRequestSize } from '../../limits/wire-size.js';
 import type { WriteOperation } from '../../request/write-operation.js';
 import { BATCH_RETRY, resolveRetryPolicy, type RetryPolicy } from '../../request/retry-policy.js';
 import { send } from '../../request/send.js';
-import { leftovers, sendChunks, sharedTable, type BatchStats } from '../../request/send-chunks.js';
+import { batchOperations, leftovers, sendChunks, sharedTable, type BatchStats } from '../../request/send-chunks.js';
 
 /** Options of {@link batchWrite}. */
 export interface BatchWriteOptions extends CapacityOption {
@@ -65,7 +66,8 @@ interface Entry {
  * @throws RequestLimitError - conditions, updates or duplicate items (nothing sent)
  */
 export async function batchWrite(ops: readonly WriteOperation[], options: BatchWriteOptions = {}): Promise<BatchWriteResult> {
-  if (ops.length === 0) return { written: 0, unprocessed: [], outcomeUnknown: [] };
+  options = optionsObject('batchWrite', options); // untyped callers: a snapshot of an object, or ConfigurationError
+  if (batchOperations('BatchWriteItem', ops).length === 0) return { written: 0, unprocessed: [], outcomeUnknown: [] };
   const table = sharedTable(ops);
   const entries = ops.map(toEntry);
   checkDuplicates(ops);

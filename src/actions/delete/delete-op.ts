@@ -1,7 +1,6 @@
 import type { ConditionInput } from '../../expressions/condition-builder.js';
 import type { EntityModel } from '../../model/entity-model.js';
-import { entityCancellation } from '../../request/entity-cancellation.js';
-import { entityItemIdentity } from '../../request/item-identity.js';
+import { entityWriteOperation, guardedFields } from '../../request/entity-write-operation.js';
 import type { WriteOperation } from '../../request/write-operation.js';
 import { prepareDelete } from './delete-request.js';
 
@@ -16,25 +15,12 @@ export interface DeleteOpOptions<T> {
 export function deleteOperation<T>(model: EntityModel, key: Readonly<Record<string, unknown>>, options: DeleteOpOptions<T> = {}): WriteOperation<T> {
   const prepared = prepareDelete(model, key, options.condition as ConditionInput<unknown> | undefined, options);
   const { input } = prepared;
-  return {
-    kind: 'delete',
-    entity: model.name,
-    key: prepared.key,
-    item: undefined,
-    request: {
-      Delete: {
-        TableName: input.TableName,
-        Key: input.Key,
-        ConditionExpression: input.ConditionExpression,
-        ExpressionAttributeNames: input.ExpressionAttributeNames,
-        ExpressionAttributeValues: input.ExpressionAttributeValues,
-        ReturnValuesOnConditionCheckFailure: input.ReturnValuesOnConditionCheckFailure,
-      },
-    },
+  return entityWriteOperation<T>({
     model,
+    kind: 'delete',
+    key: prepared.key,
+    request: { Delete: { TableName: input.TableName, Key: input.Key, ...guardedFields(input) } },
+    stored: input.Key!,
     guard: prepared.guard,
-    identity: entityItemIdentity(model, input.Key!),
-    table: model.table,
-    interpretCancellation: entityCancellation,
-  };
+  });
 }

@@ -2,8 +2,7 @@ import { ConfigurationError } from '../../errors.js';
 import { resolveCondition, type ConditionInput } from '../../expressions/condition-builder.js';
 import { itemNotExists } from '../../expressions/item-conditions.js';
 import type { EntityModel } from '../../model/entity-model.js';
-import { entityCancellation } from '../../request/entity-cancellation.js';
-import { entityItemIdentity } from '../../request/item-identity.js';
+import { entityWriteOperation, guardedFields } from '../../request/entity-write-operation.js';
 import type { WriteOperation } from '../../request/write-operation.js';
 import { preparePut } from './put-request.js';
 
@@ -40,25 +39,13 @@ export function putOperation<T>(model: EntityModel, item: unknown, options: PutO
     load: options.load === true,
   });
   const { input } = prepared;
-  return {
+  return entityWriteOperation<T>({
+    model,
     kind: 'put',
-    entity: model.name,
     key: prepared.key,
     item: prepared.parsed as T,
-    request: {
-      Put: {
-        TableName: input.TableName,
-        Item: input.Item,
-        ConditionExpression: input.ConditionExpression,
-        ExpressionAttributeNames: input.ExpressionAttributeNames,
-        ExpressionAttributeValues: input.ExpressionAttributeValues,
-        ReturnValuesOnConditionCheckFailure: input.ReturnValuesOnConditionCheckFailure,
-      },
-    },
-    model,
+    request: { Put: { TableName: input.TableName, Item: input.Item, ...guardedFields(input) } },
+    stored: input.Item!,
     guard: prepared.guard,
-    identity: entityItemIdentity(model, input.Item!),
-    table: model.table,
-    interpretCancellation: entityCancellation,
-  };
+  });
 }

@@ -1,3 +1,4 @@
+import { optionsObject } from '../../errors/hostile-input.js';
 import type { CapacityOption } from '../../observability/request-event.js';
 import { readItem } from '../../model/item-reader.js';
 import { marshalledItemSize } from '../../limits/attribute-value-size.js';
@@ -25,6 +26,7 @@ export interface TransactGetOptions extends CapacityOption {
  * ```
  */
 export async function transactGet<const Ops extends readonly GetOperation[]>(ops: Ops, options: TransactGetOptions = {}): Promise<GetResults<Ops>> {
+  options = optionsObject('transactGet', options); // untyped callers: a snapshot of an object, or ConfigurationError
   const table = transactionTable('TransactGetItems', ops);
   checkTransactionLimits('TransactGetItems', ops, (op) => marshalledItemSize(op.request.Key), (op) => op);
   let output;

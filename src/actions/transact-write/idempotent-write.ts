@@ -1,3 +1,5 @@
+import { optionsObject } from '../../errors/hostile-input.js';
+import { transactionTable } from '../../request/transaction-table.js';
 import { createHash } from 'node:crypto';
 import { ConfigurationError } from '../../errors.js';
 import type { RetryPolicy } from '../../request/retry-policy.js';
@@ -75,6 +77,8 @@ export function idempotencyToken(op: Pick<TransactionParticipant, 'identity'>, i
  * ```
  */
 export async function writeIdempotently(op: TransactionParticipant, options: IdempotentWriteOptions): Promise<IdempotentWriteResult> {
+  transactionTable('TransactWriteItems', [op]); // an operation at all (untyped callers), before its identity is hashed
+  options = optionsObject('writeIdempotently', options) ?? ({} as IdempotentWriteOptions);
   const token = idempotencyToken(op, (options as Partial<IdempotentWriteOptions> | undefined)?.idempotencyKey as string);
   const retry = { ...options.retry, maxDelayMs: options.retry?.maxDelayMs ?? 1000, maxAttempts: Math.max(1, options.maxAttempts ?? 3) };
   await transactWrite([op], { token, retry, ...(options.abortSignal && { abortSignal: options.abortSignal }) });

@@ -1,3 +1,4 @@
+import { optionsObject } from '../../errors/hostile-input.js';
 import { randomUUID } from 'node:crypto';
 import type { CapacityOption } from '../../observability/request-event.js';
 import type { TransactWriteItemsCommandInput } from '@aws-sdk/client-dynamodb';
@@ -78,6 +79,7 @@ export interface TransactWriteResult {
  * ```
  */
 export async function transactWrite(ops: readonly TransactionParticipant[], options: TransactWriteOptions = {}): Promise<TransactWriteResult> {
+  options = optionsObject('transactWrite', options); // untyped callers: a snapshot of an object, or ConfigurationError
   const table = transactionTable('TransactWriteItems', ops);
   checkTransactionLimits('TransactWriteItems', ops, (op) => transactWriteActionSize(op.request), (op) => op);
   const retrying = options.retry !== false && (options.retry !== undefined || options.token !== undefined);

@@ -2,7 +2,7 @@ import type { CancellationReason as SdkReason } from '@aws-sdk/client-dynamodb';
 import type { UpdateInput } from '../../expressions/update-builder.js';
 import type { EntityModel } from '../../model/entity-model.js';
 import { entityCancellation } from '../../request/entity-cancellation.js';
-import { entityItemIdentity } from '../../request/item-identity.js';
+import { entityWriteOperation, guardedFields } from '../../request/entity-write-operation.js';
 import type { ParticipantReason } from '../../request/transaction-participant.js';
 import type { WriteOperation } from '../../request/write-operation.js';
 import { returnsItemOnConditionFailure } from '../../transport/transport.js';
@@ -24,28 +24,15 @@ export function updateOperation<T>(
 ): WriteOperation<T> {
   const prepared = prepareGuardedUpdate(model, key, changes, options as UpdateOpOptions<unknown>, true);
   const { input } = prepared;
-  return {
-    kind: 'update',
-    entity: model.name,
-    key: prepared.key,
-    item: undefined,
-    request: {
-      Update: {
-        TableName: input.TableName,
-        Key: input.Key,
-        UpdateExpression: input.UpdateExpression,
-        ConditionExpression: input.ConditionExpression,
-        ExpressionAttributeNames: input.ExpressionAttributeNames,
-        ExpressionAttributeValues: input.ExpressionAttributeValues,
-        ReturnValuesOnConditionCheckFailure: input.ReturnValuesOnConditionCheckFailure,
-      },
-    },
+  return entityWriteOperation<T>({
     model,
+    kind: 'update',
+    key: prepared.key,
+    request: { Update: { TableName: input.TableName, Key: input.Key, UpdateExpression: input.UpdateExpression, ...guardedFields(input) } },
+    stored: input.Key!,
     guard: prepared.guard,
-    identity: entityItemIdentity(model, input.Key!),
-    table: model.table,
     interpretCancellation: options.upsert ? entityCancellation : missingItemCancellation,
-  };
+  });
 }
 
 /**

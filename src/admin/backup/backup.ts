@@ -47,7 +47,7 @@ export interface CreateBackupOptions extends WaitOptions {
  * Creates an on-demand backup of the declared table (kept until deleted) and
  * waits until it is `AVAILABLE`.
  *
- * @throws {@link ConfigurationError} for a bad backup name, before any request.
+ * @throws `ConfigurationError` for a bad backup name, before any request.
  * @throws {@link BackupInUseError} / {@link TableInUseError} / {@link BackupLimitExceededError} as DynamoDB reports them.
  *
  * @example

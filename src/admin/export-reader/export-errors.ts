@@ -13,7 +13,7 @@ export interface ExportLineIssue {
   readonly reason: ExportLineReason;
   /** What is wrong. */
   readonly message: string;
-  /** The underlying error (a JSON syntax error, a {@link ValidationError} …). */
+  /** The underlying error (a JSON syntax error, a `ValidationError` …). */
   readonly cause?: unknown;
 }
 

@@ -71,7 +71,7 @@ export interface ExportTableOptions extends ExportRequestOptions, WaitOptions {
  * no read capacity): a full export as of a time, or an incremental one of a
  * window. Waits until COMPLETED (unless `noWait`) and returns the manifest key.
  *
- * @throws {@link ConfigurationError} for bad options (window outside 15 min – 24 h …), before any request.
+ * @throws `ConfigurationError` for bad options (window outside 15 min – 24 h …), before any request.
  * @throws {@link PointInTimeRecoveryUnavailableError}, {@link InvalidExportTimeError}, {@link ExportConflictError} as DynamoDB reports them.
  * @throws {@link ExportFailedError} when the export ends FAILED.
  *

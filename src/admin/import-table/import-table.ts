@@ -80,7 +80,7 @@ const CSV_WARNING = 'CSV import: every non-key column was imported as a String a
  * declaration; PITR and tags from the options). Duplicate keys in the
  * source overwrite each other silently: `writeImportFiles` counts them.
  *
- * @throws {@link ConfigurationError} for a declaration with LSIs or bad options, before any request.
+ * @throws `ConfigurationError` for a declaration with LSIs or bad options, before any request.
  * @throws {@link TableAlreadyExistsError} when the table exists; {@link ImportConflictError} on a reused token.
  * @throws {@link ImportFailedError} when the import ends FAILED or CANCELLED (with its counts).
  */

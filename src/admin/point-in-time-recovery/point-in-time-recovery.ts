@@ -35,7 +35,7 @@ export interface EnablePointInTimeRecoveryOptions {
  * Turns on point-in-time recovery for the declared table (or changes its
  * recovery period). Disabling and re-enabling resets the restorable window.
  *
- * @throws {@link ConfigurationError} for a period outside 1–35 whole days, before any request.
+ * @throws `ConfigurationError` for a period outside 1–35 whole days, before any request.
  * @throws {@link PointInTimeRecoveryUnavailableError} when continuous backups are not available yet.
  *
  * @example

@@ -66,7 +66,7 @@ export interface RestoreResult {
  * The point is checked against the restorable window first, so a time
  * outside it fails before the (slow) restore starts.
  *
- * @throws {@link ConfigurationError} for bad options, before any request.
+ * @throws `ConfigurationError` for bad options, before any request.
  * @throws {@link PointInTimeRecoveryUnavailableError} when PITR is off on the source.
  * @throws {@link InvalidRestoreTimeError} for a time outside the window (with the window).
  * @throws {@link TableAlreadyExistsError} when the target exists.

@@ -77,7 +77,7 @@ describe('published package', () => {
       const kept = process.listeners('warning').includes(noop); // importing @amazon-dax-sdk/client-dax would remove it
       Promise.resolve(dax.resolveDaxEndpoint('orders', { region: 'us-east-1' })).then(
         () => console.log(JSON.stringify({ kept, error: 'none' })),
-        (e) => console.log(JSON.stringify({ kept, keys: Object.keys(dax).sort(), error: e.name, names: /@aws-sdk\/client-dax/.test(e.message) })),
+        (e) => console.log(JSON.stringify({ kept, keys: Object.keys(dax).sort(), error: e.name, names: e.message.includes("@aws-sdk/client-dax") })),
       );`;
     for (const [file, load] of [['dax.mjs', (m: string) => `await import('${m}')`], ['dax.cjs', (m: string) => `require('${m}')`]] as const) {
       const out = run(file, code(load));

@@ -53,7 +53,7 @@ export type StaticSegmentLooksLikeAttribute<Seg extends string, Attr extends str
   readonly [M in `static key segment "${Seg}" looks like attribute "${Attr}": write "${Attr}", or { static: '${Seg}' } if the text is meant`]: true;
 };
 
-/** The error a mistyped static segment reports (see {@link StaticSegmentLooksLikeAttribute}). */
+/** The error a mistyped static segment reports (the type `StaticSegmentLooksLikeAttribute`, whose key is the message). */
 export type TemplateTypo<Seg extends string, Attr extends string> = StaticSegmentLooksLikeAttribute<Seg, Attr>;
 
 /** Attributes mimicked anywhere in an entity's key config. */

@@ -52,7 +52,7 @@ export interface RestoreResult {
    * const before = await getItem(restored.entity(Order), { orgId: 'o1', orderId: 'a' });
    * ```
    *
-   * @throws {@link ConfigurationError} for an entity of another table.
+   * @throws `ConfigurationError` for an entity of another table.
    */
   entity<E extends RestorableEntity>(entity: E): RestoredEntity<E>;
 }

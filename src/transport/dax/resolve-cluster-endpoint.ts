@@ -61,7 +61,7 @@ interface DescribeClustersOutput {
  * loaded only here), for building the data-plane client by name instead of
  * copying the endpoint from the console.
  *
- * @throws {@link ConfigurationError} for a malformed cluster name (before any request) or when `@aws-sdk/client-dax` is not installed.
+ * @throws `ConfigurationError` for a malformed cluster name (before any request) or when `@aws-sdk/client-dax` is not installed.
  * @throws {@link DaxClusterNotFoundError} when no cluster has that name.
  * @throws {@link DaxClusterError} for any other control-plane error, or `code: 'ClusterNotAvailable'` while the cluster has no endpoint yet.
  *

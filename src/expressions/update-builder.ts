@@ -79,8 +79,12 @@ export interface UpdateExpressionValue {
 export interface UpdateChanges<T, L extends Locks = {}> {
   /** Replace values (deep paths allowed; the parent map must exist). `undefined` removes an optional attribute. */
   readonly set?: { readonly [P in Path<T>]?: WritableValue<L, P, PathValue<T, P>> } | undefined;
-  /** Remove attributes or list elements (not locked ones: the builder's `u.remove` says why). */
-  readonly remove?: readonly (Exclude<Path<T>, keyof L> | readonly PathSegment[])[] | undefined;
+  /**
+   * Remove attributes or list elements. A locked attribute is refused: its
+   * message stands in the list of allowed paths the compiler prints (a list
+   * element has no value type that could carry it).
+   */
+  readonly remove?: readonly (Exclude<Path<T>, keyof L> | L[keyof L] | readonly PathSegment[])[] | undefined;
   /** Add to a number or bigint (missing counts as 0; bigints stay exact) or add elements to a set. */
   readonly add?: { readonly [P in Path<T>]?: WritableValue<L, P, AddValue<PathValue<T, P>, P>> } | undefined;
   /** Remove elements from a set. */

@@ -1,4 +1,6 @@
-import type { AnyObjectSchema, AttributeOf, EntityKeys } from '../model/entity-types.js';
+import type { AnyObjectSchema, AttributeOf, EntityKeys, WriteRulesOf } from '../model/entity-types.js';
+import type { VersionConfig } from '../extensions/versioning/versioning.js';
+import type { TimestampsConfig } from '../extensions/timestamps/timestamps.js';
 import { markWritable } from '../functions/entity-ref.js';
 import { EntityCore } from './entity-core.js';
 import type { EntityConfig } from './entity.js';
@@ -11,7 +13,10 @@ import type { TableCore } from './table-core.js';
  * no methods beyond `get`, so a bundle carries only the free functions it
  * calls (`putItem`, `updateItem`, `query`, …). Items are stored exactly as by
  * the `Entity` class; both can be used on the same table. `table` may be a
- * `TableCore` (the lean declaration) or a `Table`.
+ * `TableCore` (the lean declaration) or a `Table`. The write functions check
+ * its write rules as the methods do: `updateItem` cannot change a key
+ * attribute, the version or a managed timestamp, and a version-locked
+ * entity's `deleteItem`/`updateItem` need `expectedVersion`.
  *
  * @example
  * ```ts
@@ -29,12 +34,18 @@ export function defineEntity<
   const Name extends string,
   S extends AnyObjectSchema,
   const K extends EntityKeys<AttributeOf<S>, I>,
+  const V extends VersionConfig | undefined = undefined,
+  const T extends TimestampsConfig | undefined = undefined,
 >(
   table: TableCore<I>,
   name: Name,
-  config: EntityConfig<S, K> & { readonly keys: { readonly [P in Exclude<keyof K, 'primary' | I>]: never } },
-): EntityCore<Name, S, K> {
-  const entity = new EntityCore<Name, S, K>(table.model, name, config, FULL_FEATURES);
+  config: EntityConfig<S, K> & {
+    readonly keys: { readonly [P in Exclude<keyof K, 'primary' | I>]: never };
+    readonly version?: V;
+    readonly timestamps?: T;
+  },
+): EntityCore<Name, S, K, WriteRulesOf<V, T>> {
+  const entity = new EntityCore<Name, S, K, WriteRulesOf<V, T>>(table.model, name, config, FULL_FEATURES);
   markWritable(entity.model);
   return entity;
 }

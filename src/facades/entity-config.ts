@@ -32,6 +32,8 @@ export interface EntityConfig<S extends AnyObjectSchema, K extends EntityKeys<At
    * Managed `createdAt`/`updatedAt` (names and format configurable), set from
    * the table's clock on every put. Declare them in the schema as optional
    * fields (`z.date().optional()` for `'iso'`, `z.number().optional()` for epochs).
+   * A put keeps a `createdAt` it is given (an item read earlier) and always
+   * overwrites `updatedAt`; an update cannot set either (a compile error).
    */
   readonly timestamps?: TimestampsConfig | undefined;
   /**

@@ -5,7 +5,7 @@ import { getItem } from '../functions/get-item.js';
 import type { TableModel } from '../model/table-definition.js';
 import type { TtlConfig } from '../extensions/ttl/ttl-model.js';
 import { compileEntity, type EntityFeatures, type EntityModel, type FeatureCompilers } from '../model/entity-model.js';
-import type { AnyObjectSchema, AttributeOf, EntityKeys, PrimaryKeyOf } from '../model/entity-types.js';
+import type { AnyObjectSchema, AttributeOf, EntityKeys, NoWriteRules, PrimaryKeyOf, WriteRules } from '../model/entity-types.js';
 import type { CheckedKeys } from '../keys/template-types.js';
 import type { SchemaVersions } from '../model/schema-versions.js';
 
@@ -44,11 +44,14 @@ export interface EntityCoreConfig<S extends AnyObjectSchema, K extends EntityKey
  * @typeParam Name - the entity type stored in each item
  * @typeParam S - the zod object schema
  * @typeParam K - the key templates
+ * @typeParam R - the write rules of its config (from `defineEntity` or the
+ *   full `Entity`; a core entity has none)
  */
 export class EntityCore<
   Name extends string = string,
   S extends AnyObjectSchema = AnyObjectSchema,
   K extends EntityKeys<AttributeOf<S>> = EntityKeys<AttributeOf<S>>,
+  R extends WriteRules = NoWriteRules,
 > {
   /** The entity name (stored in the table's entity-type attribute). */
   readonly name: Name;
@@ -58,6 +61,8 @@ export class EntityCore<
   readonly keys: K;
   /** Precomputed definition. @internal */
   readonly model: EntityModel;
+  /** The write rules `R`, in the type only (see `EntityRef`). @internal */
+  writeRules?(rules: R): void;
 
   /**
    * `compilers` are the storage codec and the write extensions the full

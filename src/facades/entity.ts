@@ -24,7 +24,7 @@ import type { DeleteOptions } from '../actions/delete/delete.js';
 import type { PutOptions } from '../actions/put/put.js';
 import type { QueryOptions } from '../actions/query/query.js';
 import { notExpired } from '../expressions/item-conditions.js';
-import { markWritable } from '../functions/entity-ref.js';
+import { markWritable, type EntityRef } from '../functions/entity-ref.js';
 import { createItem, putItem, type PutResult } from '../functions/put-item.js';
 import { deleteItem } from '../functions/delete-item.js';
 import { updateItem } from '../functions/update-item.js';
@@ -36,8 +36,8 @@ import type {
   AnyObjectSchema,
   AttributeOf,
   EntityKeys,
+  EntityUpdate,
   ExpectedVersionOf,
-  LockedAttributes,
   NoWriteRules,
   PrimaryKeyOf,
   QueryKey,
@@ -55,6 +55,7 @@ import type { EntityConfig } from './entity-config.js';
 export type { EntityConfig } from './entity-config.js';
 
 export type { PutResult } from '../functions/put-item.js';
+export type { EntityUpdate } from '../model/entity-types.js';
 
 /**
  * A typed entity bound to a table. Create it with `table.entity(name, config)`.
@@ -71,7 +72,7 @@ export class Entity<
   S extends AnyObjectSchema = AnyObjectSchema,
   K extends EntityKeys<AttributeOf<S>> = EntityKeys<AttributeOf<S>>,
   R extends WriteRules = NoWriteRules,
-> extends EntityCore<Name, S, K> {
+> extends EntityCore<Name, S, K, R> {
   constructor(table: TableModel, name: Name, config: EntityConfig<S, K>) {
     super(table, name, config, FULL_FEATURES);
     markWritable(this.model);
@@ -91,7 +92,7 @@ export class Entity<
 
   /** Deletes by key. With `returnValues: 'ALL_OLD'`, returns the deleted item. */
   delete(key: PrimaryKeyOf<z.output<S>, K>, ...optionsWithExpectedVersion: WriteOptionsArgs<R, DeleteOptions<z.output<S>>>): Promise<z.output<S> | undefined> {
-    return deleteItem(this, key, optionsWithExpectedVersion[0]);
+    return deleteItem(this, key, ...optionsWithExpectedVersion);
   }
 
   /**
@@ -150,7 +151,7 @@ export class Entity<
 
   /** A delete for `transactWrite` or `batchWrite`. Version-locked entities pass `expectedVersion`. */
   deleteOp(key: PrimaryKeyOf<z.output<S>, K>, ...optionsWithExpectedVersion: WriteOptionsArgs<R, DeleteOpOptions<z.output<S>>>): WriteOperation<z.output<S>> {
-    return deleteOp(this, key, optionsWithExpectedVersion[0]);
+    return deleteOp(this, key, ...optionsWithExpectedVersion);
   }
 
   /** A condition check for `transactWrite`: the transaction fails unless it holds for the stored item. */
@@ -237,7 +238,8 @@ export class Entity<
     ...optionsWithExpectedVersion: WriteOptionsArgs<R, UpdateOptions<z.output<S>>>
   ): Promise<z.output<S> | Partial<z.output<S>> | undefined>;
   update(key: PrimaryKeyOf<z.output<S>, K>, changes: EntityUpdate<S, K, R>, options?: UpdateOptions<z.output<S>>): Promise<unknown> {
-    return updateItem(this, key, changes as UpdateInput<z.output<S>>, options as UpdateOptions<z.output<S>> & { returnValues?: 'NONE' });
+    // The overloads above typed the call; the implementation is the one of the free function.
+    return (updateItem as (e: EntityRef, k: unknown, c: unknown, o?: unknown) => Promise<unknown>)(this, key, changes, options);
   }
 
   /**
@@ -332,23 +334,13 @@ export class Entity<
     changes: EntityUpdate<S, K, R>,
     ...optionsWithExpectedVersion: WriteOptionsArgs<R, UpdateOpOptions<z.output<S>>>
   ): WriteOperation<z.output<S>> {
-    return updateOp(this, key, changes as never, optionsWithExpectedVersion[0]);
+    return updateOp(this, key, changes, ...optionsWithExpectedVersion);
   }
 
   private scanReader(): ScanReader {
     return { table: this.model.table, name: this.model.name, entity: this.model };
   }
 }
-
-/**
- * The changes an update of an entity takes: paths of its item, with its
- * primary-key attributes, version attribute and managed timestamps locked
- * (each reports why). One alias per entity, so it is computed once.
- */
-export type EntityUpdate<S extends AnyObjectSchema, K extends EntityKeys, R extends WriteRules = NoWriteRules> = UpdateInput<
-  z.output<S>,
-  LockedAttributes<z.output<S>, K, R>
->;
 
 /** The item type of an entity. */
 export type EntityItem<E> = E extends EntityCore<string, infer S> ? z.output<S> : never;

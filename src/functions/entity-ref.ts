@@ -1,6 +1,6 @@
 import { ConfigurationError } from '../errors.js';
 import type { EntityModel } from '../model/entity-model.js';
-import type { AnyObjectSchema, AttributeOf, EntityKeys } from '../model/entity-types.js';
+import type { AnyObjectSchema, AttributeOf, EntityKeys, WriteRules } from '../model/entity-types.js';
 
 /**
  * What the data-plane free functions take: any entity declaration — an
@@ -11,11 +11,15 @@ import type { AnyObjectSchema, AttributeOf, EntityKeys } from '../model/entity-t
  * @typeParam Name - the entity type stored in each item
  * @typeParam S - the zod object schema
  * @typeParam K - the key templates
+ * @typeParam R - the write rules of its config (version attribute, managed
+ *   timestamps), which the write functions check like the `Entity` methods;
+ *   the default accepts an entity with any rules
  */
 export interface EntityRef<
   Name extends string = string,
   S extends AnyObjectSchema = AnyObjectSchema,
   K extends EntityKeys<AttributeOf<S>> = EntityKeys<AttributeOf<S>>,
+  R extends WriteRules = WriteRules,
 > {
   /** The entity name (stored in the table's entity-type attribute). */
   readonly name: Name;
@@ -25,6 +29,12 @@ export interface EntityRef<
   readonly keys: K;
   /** Precomputed definition. @internal */
   readonly model: EntityModel;
+  /**
+   * Carries the write rules `R` in the type only (never defined at run time),
+   * so the free functions infer them from the entity. A method, so entities
+   * with different rules stay assignable to each other. @internal
+   */
+  writeRules?(rules: R): void;
 }
 
 /** Models compiled with the write extensions and the storage codec (full entry). */

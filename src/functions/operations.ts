@@ -6,7 +6,16 @@ import { updateOperation } from '../actions/update/update-op.js';
 import type { UpdateOpOptions } from '../actions/update/update-request.js';
 import type { ConditionInput } from '../expressions/condition-builder.js';
 import type { UpdateInput } from '../expressions/update-builder.js';
-import type { AnyObjectSchema, AttributeOf, EntityKeys, PrimaryKeyOf } from '../model/entity-types.js';
+import type {
+  AnyObjectSchema,
+  AttributeOf,
+  EntityKeys,
+  EntityUpdate,
+  NoWriteRules,
+  PrimaryKeyOf,
+  WriteOptionsArgs,
+  WriteRules,
+} from '../model/entity-types.js';
 import { getOperation, type GetOperation } from '../request/get-operation.js';
 import type { WriteOperation } from '../request/write-operation.js';
 import { writableModel, type EntityRef } from './entity-ref.js';
@@ -33,24 +42,30 @@ export function putOp<S extends AnyObjectSchema>(entity: EntityRef<string, S>, i
   return guarded('putOp', () => putOperation(writableModel(entity), item, optionsObject('putOp', options))) as WriteOperation<z.output<S>>;
 }
 
-/** A delete for `transactWrite` or `batchWrite`; version-locked entities pass `expectedVersion`. See {@link putOp}. */
-export function deleteOp<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>>(
-  entity: EntityRef<string, S, K>,
+/** A delete for `transactWrite` or `batchWrite`; version-locked entities must pass `expectedVersion`. See {@link putOp}. */
+export function deleteOp<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>, R extends WriteRules = NoWriteRules>(
+  entity: EntityRef<string, S, K, R>,
   key: PrimaryKeyOf<z.output<S>, K>,
-  options?: DeleteOpOptions<z.output<S>>,
+  ...optionsWithExpectedVersion: WriteOptionsArgs<R, DeleteOpOptions<z.output<S>>>
 ): WriteOperation<z.output<S>> {
-  return guarded('deleteOp', () => deleteOperation(writableModel(entity), key, optionsObject('deleteOp', options) as DeleteOpOptions<unknown>)) as WriteOperation<z.output<S>>;
+  const options = optionsWithExpectedVersion[0] as DeleteOpOptions<unknown> | undefined;
+  return guarded('deleteOp', () => deleteOperation(writableModel(entity), key, optionsObject('deleteOp', options))) as WriteOperation<z.output<S>>;
 }
 
-/** An update for `transactWrite` or `writeIdempotently` (`batchWrite` refuses it). See {@link putOp}. */
-export function updateOp<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>>(
-  entity: EntityRef<string, S, K>,
+/**
+ * An update for `transactWrite` or `writeIdempotently` (`batchWrite` refuses
+ * it), with the write rules of `updateItem` (locked attributes; version-locked
+ * entities must pass `expectedVersion`). See {@link putOp}.
+ */
+export function updateOp<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>, R extends WriteRules = NoWriteRules>(
+  entity: EntityRef<string, S, K, R>,
   key: PrimaryKeyOf<z.output<S>, K>,
-  changes: UpdateInput<z.output<S>>,
-  options?: UpdateOpOptions<z.output<S>>,
+  changes: EntityUpdate<S, K, R>,
+  ...optionsWithExpectedVersion: WriteOptionsArgs<R, UpdateOpOptions<z.output<S>>>
 ): WriteOperation<z.output<S>> {
+  const options = optionsWithExpectedVersion[0] as UpdateOpOptions<unknown> | undefined;
   return guarded('updateOp', () =>
-    updateOperation(writableModel(entity), key, changes as UpdateInput<unknown>, optionsObject('updateOp', options) as UpdateOpOptions<unknown>),
+    updateOperation(writableModel(entity), key, changes as UpdateInput<unknown>, optionsObject('updateOp', options)),
   ) as WriteOperation<z.output<S>>;
 }
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { KeyTemplate } from '../keys/key-template.js';
+import type { UpdateInput } from '../expressions/update-builder.js';
 
 /** Any zod object schema. */
 export type AnyObjectSchema = z.ZodObject<z.ZodRawShape>;
@@ -121,3 +122,14 @@ export type ExpectedVersionOf<R extends WriteRules> = [R['version']] extends [ne
 export type WriteOptionsArgs<R extends WriteRules, O> = [R['version']] extends [never]
   ? [options?: O]
   : [optionsWithExpectedVersion: O & ExpectedVersionOf<R>];
+
+/**
+ * The changes an update of an entity takes: paths of its item, with its
+ * primary-key attributes, version attribute and managed timestamps locked
+ * (each reports why). One alias per entity, so it is computed once; the
+ * `update`/`updateOp` methods and the `updateItem`/`updateOp` functions share it.
+ */
+export type EntityUpdate<S extends AnyObjectSchema, K extends EntityKeys, R extends WriteRules = NoWriteRules> = UpdateInput<
+  z.output<S>,
+  LockedAttributes<z.output<S>, K, R>
+>;

@@ -131,7 +131,8 @@ describe('managed timestamps', () => {
 
     const read = (await Doc.get({ id: 't1' }))!;
     now = Date.parse('2026-02-02T10:00:00.000Z');
-    await Doc.put({ ...read, title: 'b' });
+    // A createdAt passed in is kept, an updatedAt passed in is overwritten (the types take both).
+    await Doc.put({ ...read, title: 'b', updatedAt: new Date(0) });
     const after = await Doc.get({ id: 't1' });
     expect(after?.createdAt).toEqual(new Date('2026-02-01T10:00:00.000Z'));
     expect(after?.updatedAt).toEqual(new Date('2026-02-02T10:00:00.000Z'));

@@ -70,6 +70,13 @@ void Account.update(account, { set: { updatedAt: new Date() } }, { expectedVersi
 void Account.update(account, (u) => u.remove('createdAt'), { expectedVersion: 3 });
 // @ts-expect-error says: "stamped" is a managed timestamp
 void Ledger.update({ orgId: 'o', entryId: 'e' }, { set: { stamped: 1 } }, { expectedVersion: 1 });
+// a put takes the managed attributes as the run time does: createdAt is kept (an item read earlier), updatedAt
+// is overwritten with the clock's time, and the version read makes the put conditional on it
+void Account.put({ ...account, owner: 'a', balance: 0, createdAt: new Date(), updatedAt: new Date(), version: 2 });
+void Account.putOp({ ...account, owner: 'a', balance: 0, createdAt: new Date(), updatedAt: new Date() });
+void Ledger.create({ orgId: 'o', entryId: 'e', stamped: 1 });
+// @ts-expect-error says: Type 'string' is not assignable to type 'Date'
+void Account.put({ ...account, owner: 'a', balance: 0, createdAt: '2026-01-01' });
 // an attribute named like a disabled timestamp is an ordinary one
 void Order.update(key, { set: { note: 'createdAt is not managed here' } });
 
@@ -77,7 +84,7 @@ void Order.update(key, { set: { note: 'createdAt is not managed here' } });
 void Order.update(key, { set: { status: 'shipped' }, remove: ['note'] });
 // @ts-expect-error says: "orderId" is part of the primary key: an update cannot change it
 void Order.update(key, { set: { orderId: 'b' } });
-// @ts-expect-error says: Type '"orgId"' is not assignable
+// @ts-expect-error says: "orgId" is part of the primary key: an update cannot change it
 void Order.update(key, { remove: ['orgId'] });
 // @ts-expect-error says: "orderId" is part of the primary key
 void Order.update(key, (u) => u.remove('orderId'));

@@ -144,7 +144,7 @@ export type { AttributeSizeEntry } from './errors.js';
 // expressions, updates, queries, collections, pagination
 export { CursorError } from './errors.js';
 export type { CursorErrorReason } from './errors.js';
-export type { QueryKey, SortValues, PartitionKeyOf, SortKeyOf } from './model/entity-types.js';
+export type { QueryKey, SortValues, PartitionKeyOf, SortKeyOf, Projected } from './model/entity-types.js';
 export { updateBuilder as update } from './expressions/update-builder.js';
 export type { UpdateBuilder, UpdateChanges, UpdateInput, UpdateExpressionValue } from './expressions/update-builder.js';
 export type { UpdateAction, UpdateOperand } from './expressions/update-node.js';

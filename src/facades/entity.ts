@@ -40,6 +40,7 @@ import type {
   ExpectedVersionOf,
   NoWriteRules,
   PrimaryKeyOf,
+  Projected,
   QueryKey,
   SortValues,
   WriteOptionsArgs,
@@ -211,6 +212,12 @@ export class Entity<
    * const user = await User.update({ orgId, userId }, (u) => [u.append('history', [{ at: new Date(), what: 'moved' }])], { returnValues: 'ALL_NEW' });
    * ```
    */
+  // The overload without returnValues comes first: the common call then resolves without re-checking its changes against three more.
+  update(
+    key: PrimaryKeyOf<z.output<S>, K>,
+    changes: EntityUpdate<S, K, R>,
+    ...optionsWithExpectedVersion: WriteOptionsArgs<R, UpdateOptions<z.output<S>> & { returnValues?: 'NONE' | undefined }>
+  ): Promise<void>;
   update(
     key: PrimaryKeyOf<z.output<S>, K>,
     changes: EntityUpdate<S, K, R>,
@@ -226,11 +233,6 @@ export class Entity<
     changes: EntityUpdate<S, K, R>,
     optionsWithExpectedVersion: UpdateOptions<z.output<S>> & ExpectedVersionOf<R> & { returnValues: 'UPDATED_NEW' | 'UPDATED_OLD' },
   ): Promise<Partial<z.output<S>>>;
-  update(
-    key: PrimaryKeyOf<z.output<S>, K>,
-    changes: EntityUpdate<S, K, R>,
-    ...optionsWithExpectedVersion: WriteOptionsArgs<R, UpdateOptions<z.output<S>> & { returnValues?: 'NONE' | undefined }>
-  ): Promise<void>;
   /** Any `returnValues` (e.g. one held in a variable); last, so a wrong value's error lists the allowed ones. */
   update(
     key: PrimaryKeyOf<z.output<S>, K>,
@@ -252,21 +254,12 @@ export class Entity<
    * const next = await Order.query('byStatus', { orgId, status: 'open' }, { cursor: page.cursor });
    * ```
    */
-  query<I extends keyof K & string, const A extends AttributeOf<S>>(
+  // One signature (`attributes` infers A, else A is every attribute): a second overload re-checked every query's options, filter included.
+  query<I extends keyof K & string, const A extends AttributeOf<S> = AttributeOf<S>>(
     index: I,
     key: QueryKey<z.output<S>, K, I>,
-    options: QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>, A> & { attributes: readonly A[] },
-  ): Promise<Page<Pick<z.output<S>, A>>>;
-  query<I extends keyof K & string>(
-    index: I,
-    key: QueryKey<z.output<S>, K, I>,
-    options?: QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>, AttributeOf<S>>,
-  ): Promise<Page<z.output<S>>>;
-  query<I extends keyof K & string>(
-    index: I,
-    key: QueryKey<z.output<S>, K, I>,
-    options?: QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>, AttributeOf<S>>,
-  ): Promise<Page<unknown>> {
+    options?: QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>, A>,
+  ): Promise<Page<Projected<z.output<S>, A, AttributeOf<S>>>> {
     return query(this, index, key, options);
   }
 

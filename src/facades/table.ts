@@ -141,7 +141,7 @@ export class Table<I extends string = string> extends TableCore<I> {
     entities: E & SamePartitionTemplate<E, Ix>,
     options?: { readonly index?: Ix | undefined },
   ): Collection<E, Ix> {
-    return new Collection(this.model, entities, (options?.index ?? 'primary') as Ix);
+    return new Collection<E, Ix>(this.model, entities, (options?.index ?? 'primary') as Ix);
   }
 
   /** One page of a scan over the whole table (or `options.index`); items are raw (keys and bookkeeping included). */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { countQuery, queryPage, queryPages as sendQueryPages, type QueryOptions } from '../actions/query/query.js';
-import type { AnyObjectSchema, AttributeOf, EntityKeys, QueryKey, SortValues } from '../model/entity-types.js';
+import type { AnyObjectSchema, AttributeOf, EntityKeys, Projected, QueryKey, SortValues } from '../model/entity-types.js';
 import type { Page } from '../request/read-request.js';
 import type { EntityRef } from './entity-ref.js';
 import { guarded, guardedPages, optionsObject } from './input-guard.js';
@@ -15,18 +15,12 @@ import { guarded, guardedPages, optionsObject } from './input-guard.js';
  * const page = await query(Order, 'byStatus', { orgId, status: 'open' }, { filter: (c) => c.gt('total', 100), limit: 25 });
  * ```
  */
-export function query<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>, I extends keyof K & string, const A extends AttributeOf<S>>(
-  entity: EntityRef<string, S, K>,
-  index: I,
-  key: QueryKey<z.output<S>, K, I>,
-  options: QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>, A> & { attributes: readonly A[] },
-): Promise<Page<Pick<z.output<S>, A>>>;
-export function query<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>, I extends keyof K & string>(
-  entity: EntityRef<string, S, K>,
-  index: I,
-  key: QueryKey<z.output<S>, K, I>,
-  options?: QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>, AttributeOf<S>>,
-): Promise<Page<z.output<S>>>;
+export function query<
+  S extends AnyObjectSchema,
+  K extends EntityKeys<AttributeOf<S>>,
+  I extends keyof K & string,
+  const A extends AttributeOf<S> = AttributeOf<S>,
+>(entity: EntityRef<string, S, K>, index: I, key: QueryKey<z.output<S>, K, I>, options?: QueryOptions<z.output<S>, SortValues<z.output<S>, K, I>, A>): Promise<Page<Projected<z.output<S>, A, AttributeOf<S>>>>;
 export function query(entity: EntityRef, index: string, key: Readonly<Record<string, unknown>>, options?: QueryOptions<unknown>): Promise<Page<unknown>> {
   return guarded('query', () => queryPage(entity.model, index, key, optionsObject('query', options)));
 }

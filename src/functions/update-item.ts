@@ -30,6 +30,13 @@ import { guarded, optionsObject } from './input-guard.js';
  * const user = await updateItem(User, { orgId, userId }, (u) => [u.append('history', [{ at: new Date(), what: 'login' }])], { returnValues: 'ALL_NEW' });
  * ```
  */
+// The overload without returnValues comes first: the common call then resolves without re-checking its changes against three more.
+export function updateItem<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>, R extends WriteRules = NoWriteRules>(
+  entity: EntityRef<string, S, K, R>,
+  key: PrimaryKeyOf<z.output<S>, K>,
+  changes: EntityUpdate<S, K, R>,
+  ...optionsWithExpectedVersion: WriteOptionsArgs<R, UpdateOptions<z.output<S>> & { returnValues?: 'NONE' | undefined }>
+): Promise<void>;
 export function updateItem<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>, R extends WriteRules = NoWriteRules>(
   entity: EntityRef<string, S, K, R>,
   key: PrimaryKeyOf<z.output<S>, K>,
@@ -48,12 +55,6 @@ export function updateItem<S extends AnyObjectSchema, K extends EntityKeys<Attri
   changes: EntityUpdate<S, K, R>,
   optionsWithExpectedVersion: UpdateOptions<z.output<S>> & ExpectedVersionOf<R> & { returnValues: 'UPDATED_NEW' | 'UPDATED_OLD' },
 ): Promise<Partial<z.output<S>>>;
-export function updateItem<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>, R extends WriteRules = NoWriteRules>(
-  entity: EntityRef<string, S, K, R>,
-  key: PrimaryKeyOf<z.output<S>, K>,
-  changes: EntityUpdate<S, K, R>,
-  ...optionsWithExpectedVersion: WriteOptionsArgs<R, UpdateOptions<z.output<S>> & { returnValues?: 'NONE' | undefined }>
-): Promise<void>;
 /** Any `returnValues` (e.g. one held in a variable); last, so a wrong value's error lists the allowed ones. */
 export function updateItem<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>, R extends WriteRules = NoWriteRules>(
   entity: EntityRef<string, S, K, R>,

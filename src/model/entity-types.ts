@@ -2,8 +2,13 @@ import type { z } from 'zod';
 import type { KeyTemplate } from '../keys/key-template.js';
 import type { UpdateInput } from '../expressions/update-builder.js';
 
-/** Any zod object schema. */
-export type AnyObjectSchema = z.ZodObject<z.ZodRawShape>;
+/**
+ * Any zod object schema. Its shape is zod's loose default: checking an
+ * entity's schema against `z.ZodObject<z.ZodRawShape>` compared every field
+ * schema with `$ZodType` structurally (a nested `z.object` afresh for each
+ * entity), about a quarter of a definition's type-check cost.
+ */
+export type AnyObjectSchema = z.ZodObject;
 
 /** Attribute names of a schema's output. */
 export type AttributeOf<S extends AnyObjectSchema> = keyof z.output<S> & string;
@@ -19,29 +24,37 @@ export type EntityKeys<A extends string = string, I extends string = string> = {
   readonly primary: KeyTemplates<A> & { readonly pk: KeyTemplate<A> };
 } & { readonly [P in I]?: KeyTemplates<A> };
 
+/** The segments of a key template (`never` when absent). `infer … extends` keeps the tuple itself, not its intersection with the constraint. */
+type Segments<T> = T extends readonly (infer E)[] ? E : never;
+
 /** Attributes named by a key config's templates (static segments drop out). */
-export type TemplateAttributes<T, Item> = T extends { readonly pk?: infer P; readonly sk?: infer S }
-  ? Extract<(P extends readonly unknown[] ? P[number] : never) | (S extends readonly unknown[] ? S[number] : never), keyof Item>
-  : never;
+export type TemplateAttributes<T, Item> = T extends { readonly pk?: infer P; readonly sk?: infer S } ? Extract<Segments<P> | Segments<S>, keyof Item> : never;
 
 /** The values needed to address one item: the primary key template's attributes. */
 export type PrimaryKeyOf<Item, K extends EntityKeys> = { readonly [P in TemplateAttributes<K['primary'], Item>]: Item[P] };
 
 /** The partition-key attributes of an index (or `primary`). */
-export type PartitionKeyOf<Item, T> = T extends { readonly pk: infer P }
-  ? { readonly [A in Extract<P extends readonly unknown[] ? P[number] : never, keyof Item>]: Item[A] }
-  : Record<string, never>;
+export type PartitionKeyOf<Item, T> = T extends { readonly pk: infer P } ? { readonly [A in Extract<Segments<P>, keyof Item>]: Item[A] } : Record<string, never>;
 
 /** The sort-key attributes of an index (or `primary`). */
-export type SortKeyOf<Item, T> = T extends { readonly sk: infer S }
-  ? { readonly [A in Extract<S extends readonly unknown[] ? S[number] : never, keyof Item>]: Item[A] }
-  : Record<string, never>;
+export type SortKeyOf<Item, T> = T extends { readonly sk: infer S } ? { readonly [A in Extract<Segments<S>, keyof Item>]: Item[A] } : Record<string, never>;
 
-/** The key templates that give an index its partition key (LSIs share the primary one). */
-type PartitionTemplates<K, I extends keyof K> = K[I] extends { readonly pk: readonly unknown[] } ? K[I] : K extends { readonly primary: infer P } ? P : never;
+/** The partition-key segments of index `I` (LSIs share the primary one). */
+type PartitionSegments<K, I extends keyof K> = K[I] extends { readonly pk: infer P }
+  ? Segments<P>
+  : K extends { readonly primary: { readonly pk: infer P } }
+    ? Segments<P>
+    : never;
 
 /** The values a query on index `I` (or `'primary'`) needs: its partition-key template's attributes. */
-export type QueryKey<Item, K, I extends keyof K> = PartitionKeyOf<Item, PartitionTemplates<K, I>>;
+export type QueryKey<Item, K, I extends keyof K> = { readonly [A in Extract<PartitionSegments<K, I>, keyof Item>]: Item[A] };
+
+/**
+ * The items of a read that fetched attributes `A` of all attributes `All`:
+ * the whole item when `A` is all of them (no `attributes` option), else
+ * `Pick<Item, A>`.
+ */
+export type Projected<Item, A extends keyof Item, All extends keyof Item> = [All] extends [A] ? Item : Pick<Item, A>;
 
 /** The sort-key template's attributes of index `I`, for sort-key conditions. */
 export type SortValues<Item, K, I extends keyof K> = SortKeyOf<Item, K[I]>;

@@ -6,8 +6,12 @@
  * its emitted declarations in `../tw-dts`) and for ElectroDB.
  */
 
-/** The tablewright project: one table, `COUNT` entities, one collection of all of them. */
-export function tablewrightProject(COUNT: number): string {
+/** What each entity's use function does; `--calls` measures them one at a time. */
+export const CALLS = ['get', 'put', 'update', 'query', 'transaction', 'collection'] as const;
+export type CallKind = (typeof CALLS)[number];
+
+/** The tablewright project: one table, `COUNT` entities, one collection of all of them; `calls` picks what each use function does. */
+export function tablewrightProject(COUNT: number, calls: readonly CallKind[] = CALLS): string {
   const lines = [`import { z } from 'zod';`, `import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';`, `import { Table } from '../tw-dts/index.js';`, `declare const client: DynamoDBClient;`];
   lines.push(`const table = new Table({ name: 'app', client, partitionKey: 'pk', sortKey: 'sk', indexes: { gsi1: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' } } });`);
   for (let i = 0; i < COUNT; i++) {
@@ -16,19 +20,26 @@ export function tablewrightProject(COUNT: number): string {
   keys: { primary: { pk: ['ORG', 'orgId'], sk: ['E${i}', 'id'] }, gsi1: { pk: ['E${i}', 'status'], sk: ['NAME', 'name'] } },
 });`);
   }
-  lines.push(`const org = table.collection({ ${Array.from({ length: COUNT }, (_, i) => `e${i}: E${i}`).join(', ')} });`);
+  const has = (kind: CallKind) => calls.includes(kind);
+  if (has('collection')) lines.push(`const org = table.collection({ ${Array.from({ length: COUNT }, (_, i) => `e${i}: E${i}`).join(', ')} });`);
   for (let i = 0; i < COUNT; i++) {
-    lines.push(`export async function use${i}() {
-  await E${i}.put({ orgId: 'o', id: 'x', name: 'n', count: 1, active: true, status: 'a', tags: [], address: { city: 'c', zip: 'z' } });
-  const r = await E${i}.get({ orgId: 'o', id: 'x' });
-  await E${i}.update({ orgId: 'o', id: 'x' }, { set: { name: 'm', 'address.city': 'c2' }, add: { count: 1 } }, { condition: (c) => c.eq('status', 'a') });
-  const page = await E${i}.query('gsi1', { status: 'a' }, { sort: (k) => k.beginsWith({ name: 'n' }), filter: (c) => c.and(c.gt('count', 1), c.eq('address.city', 'c')) });
-  await table.transactWrite([
+    const body: Record<CallKind, string> = {
+      put: `  await E${i}.put({ orgId: 'o', id: 'x', name: 'n', count: 1, active: true, status: 'a', tags: [], address: { city: 'c', zip: 'z' } });`,
+      get: `  const r = await E${i}.get({ orgId: 'o', id: 'x' });`,
+      update: `  await E${i}.update({ orgId: 'o', id: 'x' }, { set: { name: 'm', 'address.city': 'c2' }, add: { count: 1 } }, { condition: (c) => c.eq('status', 'a') });`,
+      query: `  const page = await E${i}.query('gsi1', { status: 'a' }, { sort: (k) => k.beginsWith({ name: 'n' }), filter: (c) => c.and(c.gt('count', 1), c.eq('address.city', 'c')) });`,
+      transaction: `  await table.transactWrite([
     E${i}.putOp({ orgId: 'o', id: 'y', name: 'n', count: 1, active: true, status: 'b', tags: [], address: { city: 'c', zip: 'z' } }),
     E${i}.updateOp({ orgId: 'o', id: 'x' }, { add: { count: -1 } }, { condition: (c) => c.gt('count', 0) }),
-  ]);
-  const col = await org.query({ orgId: 'o' });
-  return [r?.address.city, page.items[0]?.name, col.items.e${i}[0]?.id];
+  ]);`,
+      collection: `  const col = await org.query({ orgId: 'o' });`,
+    };
+    const used = [has('get') && `r?.address.city`, has('query') && `page.items[0]?.name`, has('collection') && `col.items.e${i}[0]?.id`].filter(Boolean);
+    // The order of the full fixture: put, get, update, query, transaction, collection.
+    const order: CallKind[] = ['put', 'get', 'update', 'query', 'transaction', 'collection'];
+    lines.push(`export async function use${i}() {
+${order.filter(has).map((k) => body[k]).join('\n')}
+  return [${used.join(', ')}];
 }`);
   }
   return lines.join('\n') + '\n';

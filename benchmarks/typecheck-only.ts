@@ -2,8 +2,8 @@
  * Runs only the type-check measure (the realistic fixture for tablewright and
  * ElectroDB) and prints its rows: `npx tsx benchmarks/typecheck-only.ts [--quick]`.
  *
- * `--scaling [--counts=20,60,150] [--runs=1]`: every count with skipLibCheck
- * on and off, then the marginal cost of one more entity (slope between the
+ * `--scaling [--counts=20,60,150] [--runs=1] [--libcheck=on|off]`: every count with skipLibCheck
+ * on and off (`--libcheck=off`: skipLibCheck on only; `on`: lib checking only), then the marginal cost of one more entity (slope between the
  * smallest and largest count) for both, as a markdown table.
  * `--trace=DIR`: also writes `tsc --generateTrace` of the 60-entity tablewright project to DIR
  * and prints where its check time went, by statement of the fixture (the
@@ -75,9 +75,12 @@ if (process.argv.includes('--calls')) {
 } else if (process.argv.includes('--scaling')) {
   const counts = (arg('counts') ?? '20,60,150').split(',').map(Number);
   const runs = Number(arg('runs') ?? 1);
+  // `--libcheck=on|off`: only skipLibCheck off (`on`: lib .d.ts checked) or only on; both by default.
+  const libcheck = arg('libcheck');
+  const modes = libcheck === 'on' ? [false] : libcheck === 'off' ? [true] : [true, false];
   emitDeclarations();
   const rows: { count: number; skipLibCheck: boolean; name: ProjectName; run: { checkMs: number; totalMs: number; instantiations: number } }[] = [];
-  for (const skipLibCheck of [true, false]) {
+  for (const skipLibCheck of modes) {
     for (const count of counts) {
       const results = measureProjects(writeProjects(count, skipLibCheck), runs);
       for (const name of PROJECTS) {
@@ -92,7 +95,7 @@ if (process.argv.includes('--calls')) {
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
   console.log(`| entities | skipLibCheck | tablewright check ms | electrodb check ms | ratio | tablewright total ms | electrodb total ms | tablewright instantiations | electrodb instantiations | ratio |`);
   console.log(`| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
-  for (const skipLibCheck of [true, false]) {
+  for (const skipLibCheck of modes) {
     for (const count of counts) {
       const t = find(count, skipLibCheck, 'tablewright');
       const e = find(count, skipLibCheck, 'electrodb');
@@ -104,7 +107,7 @@ if (process.argv.includes('--calls')) {
   console.log(`\nMarginal cost of one more entity (slope from ${lo} to ${hi} entities):\n`);
   console.log(`| skipLibCheck | tablewright check ms/entity | electrodb check ms/entity | ratio | tablewright instantiations/entity | electrodb instantiations/entity | ratio |`);
   console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: |`);
-  for (const skipLibCheck of [true, false]) {
+  for (const skipLibCheck of modes) {
     const slope = (name: ProjectName, key: 'checkMs' | 'instantiations') => (find(hi, skipLibCheck, name)[key] - find(lo, skipLibCheck, name)[key]) / (hi - lo);
     const tm = slope('tablewright', 'checkMs');
     const em = slope('electrodb', 'checkMs');

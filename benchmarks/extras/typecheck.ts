@@ -76,7 +76,8 @@ export function writeProjects(count: number, skipLibCheck: boolean): Record<Proj
     const dir = join(ROOT, count === COUNT && skipLibCheck ? name : `${name}-${count}${skipLibCheck ? '' : '-libcheck'}`);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'index.ts'), code[name]);
-    writeFileSync(join(dir, 'tsconfig.json'), TSCONFIG({ skipLibCheck }));
+    // Checking the libraries' own declarations needs Node's globals (URL, AbortSignal, node:stream) that the SDK and zod name.
+    writeFileSync(join(dir, 'tsconfig.json'), TSCONFIG(skipLibCheck ? { skipLibCheck } : { skipLibCheck, types: ['node'] }));
     dirs[name] = dir;
   }
   return dirs;

@@ -8,7 +8,6 @@ import { extendExpiry, removeExpiry } from '../functions/expiry.js';
 import type { WriteOperation } from '../request/write-operation.js';
 import type { GetOperation } from '../request/get-operation.js';
 import type { TableModel } from '../model/table-definition.js';
-import type { UpdateInput } from '../expressions/update-builder.js';
 import type { UpdateOpOptions, UpdateOptions } from '../actions/update/update-request.js';
 import type { Page } from '../request/read-request.js';
 import {
@@ -190,6 +189,7 @@ export class Entity<
 
   // updates, queries and scans
 
+  // The overload without returnValues comes first: the common call then resolves without re-checking its changes against three more.
   /**
    * Changes attributes of an existing item without rewriting it. Values are
    * validated against the schema; index keys that depend on changed
@@ -212,7 +212,6 @@ export class Entity<
    * const user = await User.update({ orgId, userId }, (u) => [u.append('history', [{ at: new Date(), what: 'moved' }])], { returnValues: 'ALL_NEW' });
    * ```
    */
-  // The overload without returnValues comes first: the common call then resolves without re-checking its changes against three more.
   update(
     key: PrimaryKeyOf<z.output<S>, K>,
     changes: EntityUpdate<S, K, R>,
@@ -244,6 +243,7 @@ export class Entity<
     return (updateItem as (e: EntityRef, k: unknown, c: unknown, o?: unknown) => Promise<unknown>)(this, key, changes, options);
   }
 
+  // One signature (`attributes` infers A, else A is every attribute): a second overload re-checked every query's options, filter included.
   /**
    * Queries the primary key (`'primary'`) or an index by the partition-key
    * template's attributes. Returns only this entity's items, one page at a time.
@@ -254,7 +254,6 @@ export class Entity<
    * const next = await Order.query('byStatus', { orgId, status: 'open' }, { cursor: page.cursor });
    * ```
    */
-  // One signature (`attributes` infers A, else A is every attribute): a second overload re-checked every query's options, filter included.
   query<I extends keyof K & string, const A extends AttributeOf<S> = AttributeOf<S>>(
     index: I,
     key: QueryKey<z.output<S>, K, I>,

@@ -16,6 +16,7 @@ import type {
 import { writableModel, type EntityRef } from './entity-ref.js';
 import { guarded, optionsObject } from './input-guard.js';
 
+// The overload without returnValues comes first: the common call then resolves without re-checking its changes against three more.
 /**
  * Changes attributes of an existing item without rewriting it; the same call
  * as `entity.update(key, changes, options)` (see there for the rules: index
@@ -30,7 +31,6 @@ import { guarded, optionsObject } from './input-guard.js';
  * const user = await updateItem(User, { orgId, userId }, (u) => [u.append('history', [{ at: new Date(), what: 'login' }])], { returnValues: 'ALL_NEW' });
  * ```
  */
-// The overload without returnValues comes first: the common call then resolves without re-checking its changes against three more.
 export function updateItem<S extends AnyObjectSchema, K extends EntityKeys<AttributeOf<S>>, R extends WriteRules = NoWriteRules>(
   entity: EntityRef<string, S, K, R>,
   key: PrimaryKeyOf<z.output<S>, K>,

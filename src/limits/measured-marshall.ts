@@ -22,15 +22,20 @@ export interface MeasuredItem {
 }
 
 /**
- * Wire bounds of the items {@link marshallMeasured} returned, by item
- * object: a request that swaps the item for another object finds no bound
- * and is measured exactly.
+ * What {@link marshallMeasured} measured, by the marshalled item object: a
+ * request that swaps the item for another object finds nothing and is
+ * measured exactly.
  */
-const WIRE_BOUNDS = new WeakMap<object, number>();
+const MEASURED = new WeakMap<object, MeasuredItem>();
 
 /** The wire bound {@link marshallMeasured} recorded for this marshalled item, if it made it. @internal */
 export function wireBoundOf(item: object): number | undefined {
-  return WIRE_BOUNDS.get(item);
+  return MEASURED.get(item)?.wireBound;
+}
+
+/** The stored size {@link marshallMeasured} measured for this marshalled item (= `marshalledItemSize(item)`), if it made it. @internal */
+export function storedSizeOf(item: object): number | undefined {
+  return MEASURED.get(item)?.size;
 }
 
 /** Thrown inside the walk when a value needs the exact two-pass path; never escapes. */
@@ -52,8 +57,9 @@ export function marshallMeasured(stored: Readonly<Record<string, unknown>>): Mea
   const acc = { size: 0, wire: 0 };
   try {
     const item = mapOf(stored, 0, acc, true);
-    WIRE_BOUNDS.set(item, acc.wire);
-    return { item, size: acc.size, wireBound: acc.wire };
+    const measured: MeasuredItem = { item, size: acc.size, wireBound: acc.wire };
+    MEASURED.set(item, measured);
+    return measured;
   } catch (error) {
     if (error === BAIL) return undefined;
     throw error;

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { measureItem } from '../../src/limits/item-size.js';
-import { marshallMeasured, wireBoundOf } from '../../src/limits/measured-marshall.js';
+import { marshalledItemSize } from '../../src/limits/attribute-value-size.js';
+import { marshallMeasured, storedSizeOf, wireBoundOf } from '../../src/limits/measured-marshall.js';
 import { assertStoredItemFits, marshallFittingItem, type SizedTable } from '../../src/limits/stored-item-size.js';
 import { wireItemSize } from '../../src/limits/wire-size.js';
 import { marshallItem } from '../../src/marshalling/marshall.js';
@@ -102,6 +103,8 @@ describe('marshalling and measuring in one walk', () => {
         expect(issues).toEqual([]);
         expect(measured.wireBound).toBeGreaterThanOrEqual(wireItemSize(measured.item));
         expect(wireBoundOf(measured.item)).toBe(measured.wireBound);
+        // what the 4 MB transaction check reads instead of measuring the marshalled item again
+        expect(storedSizeOf(measured.item)).toBe(marshalledItemSize(measured.item));
       }),
       { numRuns: 3000 },
     );
@@ -118,5 +121,6 @@ describe('marshalling and measuring in one walk', () => {
   it('records no bound for an item it did not marshal', () => {
     expect(marshallMeasured({ d: new Date(0) })).toBeUndefined();
     expect(wireBoundOf(marshallItem({ a: 'x' }))).toBeUndefined();
+    expect(storedSizeOf(marshallItem({ a: 'x' }))).toBeUndefined();
   });
 });

@@ -9,6 +9,9 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest-results.json' },
     typecheck: { enabled: false },
+    // Most files wait on DynamoDB Local or on child processes, not on the CPU: three workers keep two
+    // cores busy (vitest's default on 2 cores is one worker, which left a core idle most of the run).
+    maxWorkers: 3,
     // The SDK warns on every worker that Node 20 support ends in 2027; once is enough (README).
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },

@@ -6,6 +6,7 @@ import { schemaAtPath } from '../schema/schema-at-path.js';
 import type { AttributePath } from './attribute-path.js';
 import type { ConditionNode, Operand } from './condition-node.js';
 import { accepts, describeKinds, kindName, operandKind, schemaKinds, type OperandKind, type SchemaKinds } from './operand-kind.js';
+import { compareValues } from './value-order.js';
 
 /**
  * Condition operands are checked like written values, before any request:
@@ -80,6 +81,10 @@ class Checker {
           const low = operandKind(node.low.value);
           const high = operandKind(node.high.value);
           if (low !== undefined && high !== undefined && low !== high) this.fail('BETWEEN', pathOf(node.operand), `bounds must be of one type, got ${kindName(low)} and ${kindName(high)}`, [node.low.value, node.high.value]);
+          // and a low bound above the high one (it would match nothing anyway).
+          if (low !== undefined && low === high && (compareValues(low, node.low.value, node.high.value) ?? 0) > 0) {
+            this.fail('BETWEEN', pathOf(node.operand), 'the low bound is greater than the high bound (DynamoDB refuses it)', [node.low.value, node.high.value]);
+          }
         }
         return;
       case 'in':

@@ -2,6 +2,7 @@ import { describeInput, readingInput, thrownMessage } from '../errors/hostile-in
 import { KeyError } from '../errors.js';
 import type { CompiledKey } from '../keys/key-template.js';
 import type { ExpressionContext } from './expression-context.js';
+import { compareCodePoints } from './value-order.js';
 
 /**
  * Sort-key conditions expressed on the sort-key template's attributes rather
@@ -213,15 +214,4 @@ function sortKeyError(target: KeyConditionTarget, why: string): KeyError {
     attribute: target.sortKeyAttribute,
     missing: target.sk?.attributes.slice(0, 1) ?? [],
   });
-}
-
-/** Orders strings as DynamoDB orders key strings (UTF-8 bytes, i.e. code points), not by UTF-16 units. */
-function compareCodePoints(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
-    if (d !== 0) return d;
-  }
-  return x.length - y.length;
 }

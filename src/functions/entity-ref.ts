@@ -38,14 +38,15 @@ export function markWritable(model: EntityModel): void {
 /**
  * The model of an entity a write may use. An entity declared with
  * `tablewright/core` has no write extensions (no TTL stamping, no write
- * token), so writing through it would differ from `Entity.put`: refused.
+ * token), so writing through it would differ from `Entity.put`; a restored
+ * table's handle is for verification reads. Both are refused.
  * @internal
  */
 export function writableModel(entity: EntityRef): EntityModel {
   const model = entity.model;
   if (!writable.has(model)) {
     throw new ConfigurationError(
-      `Entity ${model.name}: declared with tablewright/core, which only reads; declare it with table.entity(…) on Table or defineEntity(…) from 'tablewright' to write`,
+      `Entity ${model.name} on table ${model.table.name} only reads: it was declared with tablewright/core or bound to a restored table for verification; write through an entity declared with table.entity(…) on Table or defineEntity(…) from 'tablewright'`,
     );
   }
   return model;

@@ -35,10 +35,12 @@ export function transactionTable<T extends ParticipantTable>(
  */
 export function checkOperationList<O>(operation: string, ops: unknown, tableOf: (op: O) => unknown): asserts ops is readonly O[] {
   if (!Array.isArray(ops)) throw new ConfigurationError(`${operation}: takes an array of operations (putOp, deleteOp …), got ${describeInput(ops)}`);
-  ops.forEach((op: unknown, index) => {
+  // An index loop, not forEach: a sparse array's holes must be refused too, not skipped.
+  for (let index = 0; index < ops.length; index++) {
+    const op: unknown = ops[index];
     const table: unknown = op !== null && typeof op === 'object' ? tableOf(op as O) : undefined;
     if (table === null || typeof table !== 'object') {
       throw new ConfigurationError(`${operation}: operation #${index} is not an operation (build it with putOp, deleteOp, updateOp, conditionOp or getOp), got ${describeInput(op)}`);
     }
-  });
+  }
 }

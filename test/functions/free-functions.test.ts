@@ -194,7 +194,7 @@ describe('writes through a tablewright/core entity', () => {
       () => updateItem(Reader, { orgId: 'o5', userId: 'r' }, { set: { email: 'x@o5' } }, { upsert: true }),
       () => deleteItem(Reader, { orgId: 'o5', userId: 'r' }),
     ]) {
-      await expect(write()).rejects.toThrow(/tablewright\/core, which only reads/);
+      await expect(write()).rejects.toThrow(/only reads: it was declared with tablewright\/core/);
       await expect(write()).rejects.toBeInstanceOf(ConfigurationError);
     }
     expect(await raw('o5', 'w')).toBeUndefined();

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConfigurationError, regionRouter, Table, type TableConfig } from '../../src/index.js';
+import { ConfigurationError, regionRouter, Table, type PinPolicy, type TableConfig } from '../../src/index.js';
 import { countingTransport } from '../helpers/counting-transport.js';
 
 /*
@@ -16,7 +16,7 @@ const keys = { primary: { pk: ['O', 'id'], sk: ['META'] } } as const;
 const transport = countingTransport(client);
 const table = (extra: Partial<TableConfig>) => new Table({ name: 'orders', client, transport, partitionKey: 'pk', sortKey: 'sk', ...extra });
 const locked = (t: Table<never>) => t.entity('Order', { schema, keys, version: true });
-const router = (pin?: { conditionalWrites: boolean }) =>
+const router = (pin?: PinPolicy) =>
   regionRouter({ regions: [{ region: 'us-east-1', client }, { region: 'eu-west-1', client }], health: { intervalMs: 0 }, ...(pin && { pin }) });
 
 describe('version on a replicated table', () => {
@@ -50,5 +50,8 @@ describe('version on a replicated table', () => {
   it('the router says whether it pins conditional writes', () => {
     expect(router().capabilities?.pinsConditionalWrites).toBe(true);
     expect(router({ conditionalWrites: false }).capabilities?.pinsConditionalWrites).toBe(false);
+    // A field given as undefined keeps the documented default.
+    expect(router({ conditionalWrites: undefined }).capabilities?.pinsConditionalWrites).toBe(true);
+    expect(router({ strongReads: false }).capabilities?.pinsConditionalWrites).toBe(true);
   });
 });

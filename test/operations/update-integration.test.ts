@@ -18,7 +18,8 @@ import { localClient, tableName } from '../helpers/local.js';
  */
 const client = localClient();
 const transport = countingTransport(client);
-const clock = { now: Date.parse('2026-03-01T12:00:00.000Z') };
+// Ahead of the wall clock: Local's TTL sweeper deletes items expired by real time.
+const clock = { now: Date.parse('2099-03-01T12:00:00.000Z') };
 let table: Table;
 
 function define(t: Table) {
@@ -84,7 +85,7 @@ async function rejectsBeforeSending(promise: Promise<unknown>): Promise<unknown>
 
 describe('update with optimistic locking and timestamps', () => {
   it('requires the version read, increments it, keeps createdAt and bumps updatedAt', async () => {
-    clock.now = Date.parse('2026-03-01T12:00:00.000Z');
+    clock.now = Date.parse('2099-03-01T12:00:00.000Z');
     const created = await E.Doc.put({ id: 'd1', title: 'first' });
     expect(created).toMatchObject({ version: 1, createdAt: new Date(clock.now), updatedAt: new Date(clock.now) });
 
@@ -142,7 +143,7 @@ describe('update with optimistic locking and timestamps', () => {
   });
 
   it('upsert with "any" creates at version 1 with both timestamps', async () => {
-    clock.now = Date.parse('2026-03-02T00:00:00.000Z');
+    clock.now = Date.parse('2099-03-02T00:00:00.000Z');
     const made = await E.Doc.update({ id: 'u1' }, { set: { title: 'new' } }, { upsert: true, expectedVersion: 'any', returnValues: 'ALL_NEW' });
     expect(made).toEqual({ id: 'u1', title: 'new', views: 0, version: 1, createdAt: new Date(clock.now), updatedAt: new Date(clock.now) });
   });

@@ -240,11 +240,12 @@ function checkOperand(
           return undefined;
         }
         const items: unknown[] = [];
-        o.value.forEach((item, i) => {
-          const parsed = element.safeParse(item);
+        // Every index, holes of a sparse array included (forEach would skip them silently).
+        for (let i = 0; i < o.value.length; i++) {
+          const parsed = element.safeParse(o.value[i]);
           if (!parsed.success) for (const e of parsed.error.issues) issue([...path, i, ...e.path], e.message);
           else items.push(toStorage(element, parsed.data));
-        });
+        }
         return Object.freeze({ kind: 'value', value: items });
       };
       const left = side(operand.left);

@@ -73,7 +73,12 @@ export function regionRouter(options: RegionRouterOptions): RegionRouter {
   const intervalMs = nonNegative(health.intervalMs ?? 5_000, 'health.intervalMs');
   const book = new RegionHealthBook(names, { healthyAfter: positive(health.healthyAfter ?? 3, 'health.healthyAfter'), minDownMs: nonNegative(health.minDownMs ?? 30_000, 'health.minDownMs') }, clock);
   const probe = health.probe ?? ((client: DynamoDBClient) => client.send(new ListTablesCommand({ Limit: 1 })));
-  const pin = options.pin === false ? { strongReads: false, conditionalWrites: false, transactions: false } : { strongReads: true, conditionalWrites: true, transactions: true, ...options.pin };
+  // A field given as undefined keeps its default (a spread would switch the pinning off).
+  const given = options.pin === false ? undefined : options.pin;
+  const pin =
+    options.pin === false
+      ? { strongReads: false, conditionalWrites: false, transactions: false }
+      : { strongReads: given?.strongReads ?? true, conditionalWrites: given?.conditionalWrites ?? true, transactions: given?.transactions ?? true };
   const ryw = options.readYourWrites;
   if (ryw && !(ryw.windowMs > 0 && Array.isArray(ryw.keyAttributes) && ryw.keyAttributes.length > 0)) {
     throw new ConfigurationError('regionRouter: readYourWrites needs windowMs > 0 and the key attribute names');

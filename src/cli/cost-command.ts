@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { runCostCommand } from '../capacity/cost-command.js';
 import { estimateMonthlyCost, formatCostEstimate, type Workload } from '../capacity/cost-model.js';
 import { CliError, EXIT } from './cli-error.js';
 import { output, type GlobalOptions } from './output.js';
@@ -19,5 +20,12 @@ export async function costCommand(file: string, options: CostCommandOptions): Pr
   }
   const estimate = estimateMonthlyCost(workload, options.utilization === undefined ? {} : { targetUtilization: Number(options.utilization) });
   out.result(estimate, formatCostEstimate(estimate));
+  return EXIT.ok;
+}
+
+/** `cost --read-units N …`: the figures given as options, parsed and estimated by `runCostCommand`. */
+export function costFromOptions(args: readonly string[], options: CostCommandOptions): number {
+  const given = [...args, ...(options.utilization === undefined ? [] : ['--utilization', options.utilization]), ...(options.json ? ['--json'] : [])];
+  process.stdout.write(runCostCommand(given) + '\n');
   return EXIT.ok;
 }

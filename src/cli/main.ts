@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
 import { backfillCommand } from './backfill-command.js';
-import { EXIT } from './cli-error.js';
-import { costCommand } from './cost-command.js';
+import { COST_COMMAND_USAGE } from '../capacity/cost-command.js';
+import { ConfigurationError } from '../errors.js';
+import { CliError, EXIT } from './cli-error.js';
+import { costCommand, costFromOptions, type CostCommandOptions } from './cost-command.js';
 import { describeCommand } from './describe-command.js';
 import { exportReadCommand } from './export-command.js';
 import { localCommand } from './local-command.js';
@@ -90,10 +92,21 @@ Exit codes: 0 ok · 1 error · 2 usage · 3 drift (tables plan/apply) · 4 backf
 
   root
     .command('cost')
-    .description('monthly cost of a workload (JSON: readUnits, writeUnits, storageGb, peaks…) per capacity mode and table class')
-    .argument('<workload>', 'JSON file with the workload figures')
+    .description('monthly cost of a workload per capacity mode and table class: a JSON file (readUnits, writeUnits, storageGb, peaks…) or the figures as options')
+    .argument('[workload]', 'JSON file with the workload figures')
     .option('--utilization <0-1>', "provisioned capacity's target utilisation")
-    .action(run((o, file: string) => costCommand(file, o)));
+    // The figures as options are runCostCommand's (tablewright/admin), parsed there.
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .addHelpText('after', `\nOr give the figures as options:\n  ${COST_COMMAND_USAGE.split('\n').join('\n  ')}`)
+    .action(async function (this: Command, file: string | undefined) {
+      const options = { ...root.opts(), ...this.opts() } as CostCommandOptions;
+      try {
+        process.exitCode = file !== undefined && !file.startsWith('-') ? await costCommand(file, options) : costFromOptions(this.args, options);
+      } catch (error) {
+        process.exitCode = reportError(error instanceof ConfigurationError ? new CliError(error.message, EXIT.usage) : error, options);
+      }
+    });
 
   function run<O>(action: (options: O & GlobalOptions, ...args: string[]) => Promise<number>) {
     return async function (this: Command, ...args: unknown[]) {

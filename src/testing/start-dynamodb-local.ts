@@ -107,7 +107,18 @@ export async function startDynamoDBLocal(options: StartDynamoDBLocalOptions = {}
   const java = options.javaPath ?? (process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java');
   assertJava(java);
   const libDir = findBundledJar();
-  const port = options.port ?? (await freePort());
+  if (options.port !== undefined) return startOn(options.port, java, libDir, options);
+  // A port picked here can still be taken before Java binds it: pick another (Java says BindException).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOn(await freePort(), java, libDir, options);
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof DynamoDBLocalStartError) || !/BindException|Address already in use/.test(error.message)) throw error;
+    }
+  }
+}
+
+async function startOn(port: number, java: string, libDir: string, options: StartDynamoDBLocalOptions): Promise<DynamoDBLocal> {
   const args = [`-Djava.library.path=${join(libDir, 'DynamoDBLocal_lib')}`, '-jar', join(libDir, 'DynamoDBLocal.jar')];
   args.push('-inMemory', '-disableTelemetry', '-port', String(port));
   if (options.sharedDb) args.push('-sharedDb');
@@ -221,12 +232,35 @@ function findBundledJar(): string {
   return join(lib, dir);
 }
 
-function freePort(): Promise<number> {
+/**
+ * A port free on every interface (Java listens on all of them), picked below
+ * Linux's ephemeral range (32768–60999): outgoing connections, thousands in
+ * a test run, take their local ports from that range and could take the
+ * port between this check and Java's bind. Falls back to the OS's pick.
+ */
+async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const candidate = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await listens(candidate)) return candidate;
+  }
+  return listenAny();
+}
+
+function listens(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, () => server.close(() => resolve(true)));
+  });
+}
+
+function listenAny(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(0, () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
       server.close(() => resolve(port));
@@ -242,14 +276,16 @@ async function waitUntilAnswering(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
-  child.once('exit', () => (exited = true));
+  // A request must not outlive Java: if another program holds the port, it may never answer.
+  const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  void exit.then(() => (exited = true));
   for (;;) {
     if (exited) {
       throw new DynamoDBLocalStartError(`DynamoDB Local exited during startup:\n${output.join('')}`);
     }
     try {
-      await client.send(new ListTablesCommand({ Limit: 1 }));
-      return;
+      const answered = await Promise.race([client.send(new ListTablesCommand({ Limit: 1 })).then(() => true), exit.then(() => false)]);
+      if (answered) return;
     } catch {
       if (Date.now() > deadline) {
         throw new DynamoDBLocalStartError(`DynamoDB Local did not answer within ${timeoutMs} ms:\n${output.join('')}`);

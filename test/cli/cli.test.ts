@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, GetItemCommand, ListTablesCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -49,6 +52,24 @@ describe('tablewright CLI', { timeout: 300_000 }, () => {
     expect(noModel.code).toBe(2);
     expect(noModel.stderr).toContain('model module not found: nowhere.ts');
     expect(noModel.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('cost: from a workload file or from the figures as options (runCostCommand), the same estimate; bad figures exit 2', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'tw-cost-')), 'workload.json');
+    writeFileSync(file, JSON.stringify({ readUnits: 50_000_000, writeUnits: 10_000_000, storageGb: 200 }));
+    const figures = ['--read-units', '50000000', '--write-units', '10000000', '--storage-gb', '200'];
+    const [fromFile, fromOptions, json, bad] = await Promise.all([
+      cli(['--json', 'cost', file]),
+      cli(['cost', ...figures]),
+      cli(['--json', 'cost', ...figures]),
+      cli(['cost', '--read-units', 'many', '--write-units', '1', '--storage-gb', '1']),
+    ]);
+    expect([fromFile.code, fromOptions.code, json.code]).toEqual([0, 0, 0]);
+    expect(JSON.parse(json.stdout)).toEqual(JSON.parse(fromFile.stdout));
+    expect(fromOptions.stdout).toMatch(/^mode\s+class\s+throughput/);
+    expect(fromOptions.stdout).toContain('28 RCU / 6 WCU');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--read-units must be a number, got many');
   });
 
   it('tables plan shows the drift (exit 3); apply needs --yes; after apply the plan is clean (exit 0)', async () => {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { connect } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { DynamoDBLocalStartError, startDynamoDBLocal } from '../../src/testing/index.js';
@@ -30,6 +30,19 @@ describe('startDynamoDBLocal', () => {
     await local.stop();
     await local.stop(); // idempotent
     expect(await waitUntilClosed(local.port)).toBe(true);
+  });
+
+  it('a port another program holds (and never answers on) is a typed error, not a hang', async () => {
+    const holder = createServer(); // accepts connections, never answers HTTP
+    await new Promise<void>((resolve) => holder.listen(0, () => resolve()));
+    const port = (holder.address() as AddressInfo).port;
+    try {
+      const error = await startDynamoDBLocal({ port, attach: false }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DynamoDBLocalStartError);
+      expect((error as Error).message).toMatch(/exited during startup[\s\S]*(BindException|Failed to bind)/);
+    } finally {
+      holder.close();
+    }
   });
 
   it('explains how to install Java when it is missing', async () => {

@@ -60,7 +60,7 @@ describe('batchWrite', () => {
     const ids = await scanIds('big-');
     expect(ids).toHaveLength(10_000);
     expect(new Set(ids).size).toBe(10_000);
-  });
+  }, 180_000); // 10,000 writes into Local: ~15 s alone, over 60 s beside other suites on 2 loaded cores
 
   it('when retries run out, hands back exactly the items not written', async () => {
     double.share = 0.5;

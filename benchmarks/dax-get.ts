@@ -50,9 +50,10 @@ export async function daxGet(ctx: { quick: boolean; log: (message: string) => vo
       runners.push({ name: row.name, mode: 'dax-double', op, concurrency: 1 });
     }
     const hitsBefore = double.stats.itemHits;
-    const [rounds, ops] = ctx.quick ? [3, 100] : [21, 1000];
+    // Quick runs still take 7 rounds: with 3 × 100 ops the ratio swung 1.01–1.28× on a shared machine.
+    const [rounds, ops] = ctx.quick ? [7, 300] : [21, 1000];
     ctx.log(`dax get: ${runners.length} rows × ${rounds} rounds × ${ops} ops…`);
-    const samples = await interleave(runners, { rounds, opsPerRound: ops, warmupRounds: 1, warmupOps: ctx.quick ? 200 : 2000 });
+    const samples = await interleave(runners, { rounds, opsPerRound: ops, warmupRounds: 1, warmupOps: ctx.quick ? 600 : 2000 });
     // Every timed get must have been a cache hit: otherwise DynamoDB Local's latency would be in the numbers.
     if (double.stats.itemMisses > rows.length) throw new Error(`dax get: ${double.stats.itemMisses} item cache misses`);
     if (double.stats.itemHits - hitsBefore < rounds * ops * rows.length) throw new Error('dax get: fewer cache hits than gets');

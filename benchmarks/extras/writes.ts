@@ -54,7 +54,7 @@ async function measure(ctx: ExtrasContext, op: WriteOp, rows: readonly WriteRow[
   const runners: Runner[] = measured.map(({ row, run }) => ({ name: row.name, mode: 'stub', op: run, concurrency: 1 }));
   const heavy = op === 'batchWrite25' || op === 'transactWrite4';
   const samples = await interleave(runners, {
-    rounds: ctx.quick ? 2 : 12,
+    rounds: ctx.quick ? 5 : 12, // 2 quick rounds swung the SDK-path ratios by ±0.3 on a shared machine
     opsPerRound: (ctx.quick ? 20 : 150) / (heavy ? 5 : 1),
     warmupRounds: ctx.quick ? 0 : 1,
     warmupOps: ctx.quick ? 20 : 300,

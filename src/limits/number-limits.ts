@@ -57,6 +57,10 @@ export function numberIssue(value: number | bigint | string | NumberValueLike): 
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { code: 'number_not_finite', message: `${value} cannot be stored (DynamoDB numbers are finite)` };
     if (Number.isSafeInteger(value)) return undefined;
+    // String(n) has at most 17 significant digits, and the range test on the double
+    // agrees with the text's exponent (rounding is monotonic): no parse for the valid ones.
+    const magnitude = Math.abs(value);
+    if (magnitude === 0 || (magnitude >= 1e-130 && magnitude < 1e126)) return undefined;
     text = String(value);
   } else {
     text = typeof value === 'bigint' ? value.toString() : String(value);

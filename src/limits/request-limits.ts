@@ -1,6 +1,7 @@
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { RequestLimitError } from '../errors.js';
 import { attributeValueSize, marshalledItemSize } from './attribute-value-size.js';
+import { storedSizeOf } from './measured-marshall.js';
 import { utf8Length } from './utf8-length.js';
 
 /** TransactWriteItems / TransactGetItems: at most 100 actions. */
@@ -24,7 +25,9 @@ export const BATCH_GET_MAX_KEYS = 100;
 export function transactWriteActionSize(action: TransactWriteItem): number {
   const op = action.Put ?? action.Update ?? action.Delete ?? action.ConditionCheck;
   if (!op) return 0;
-  let size = action.Put ? marshalledItemSize(action.Put.Item ?? {}) : marshalledItemSize((op as { Key?: Record<string, AttributeValue> }).Key ?? {});
+  // A put's item was measured when it was marshalled (the same number marshalledItemSize gives).
+  const item = action.Put?.Item;
+  let size = item ? (storedSizeOf(item) ?? marshalledItemSize(item)) : marshalledItemSize((op as { Key?: Record<string, AttributeValue> }).Key ?? {});
   const expressions = op as { ConditionExpression?: string; UpdateExpression?: string };
   if (expressions.ConditionExpression) size += utf8Length(expressions.ConditionExpression);
   if (expressions.UpdateExpression) size += utf8Length(expressions.UpdateExpression);

@@ -1,6 +1,9 @@
 import { ItemTooLargeError, ValidationError } from '../errors.js';
 import type { ValidationIssue } from '../errors.js';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { marshallItem } from '../marshalling/marshall.js';
 import { ITEM_SIZE_LIMIT, itemSizeBreakdown, measureItem, type AttributeSize, type ItemSizeBreakdown } from './item-size.js';
+import { marshallMeasured } from './measured-marshall.js';
 
 /** What the size check reads of a table model (structural: limits sit below the model). @internal */
 export interface SizedTable {
@@ -106,4 +109,25 @@ export function assertStoredItemFits(
       indexEntries: measured.indexEntries,
     });
   }
+}
+
+/**
+ * {@link assertStoredItemFits}, then `marshallItem`: the same errors, in the
+ * same order. Without local indexes the item is marshalled and measured in
+ * one walk (which also records a bound of its wire size, `wireBoundOf`);
+ * anything that walk does not handle (issues, conversions, an item over the
+ * limit) goes through the two exact passes. @internal
+ */
+export function marshallFittingItem(
+  table: SizedTable,
+  entity: string,
+  stored: Readonly<Record<string, unknown>>,
+  key: Readonly<Record<string, unknown>> | undefined,
+): Record<string, AttributeValue> {
+  if (!hasLocalIndexes(table)) {
+    const measured = marshallMeasured(stored);
+    if (measured !== undefined && measured.size <= ITEM_SIZE_LIMIT) return measured.item;
+  }
+  assertStoredItemFits(table, entity, stored, key);
+  return marshallItem(stored as Record<string, unknown>);
 }

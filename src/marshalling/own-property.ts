@@ -9,3 +9,17 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
   if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }
+
+/**
+ * A shallow copy of `source`'s own enumerable string-keyed properties (a
+ * `__proto__` own key stays an own key). Use it instead of `{ ...source }`
+ * when the copy gains properties afterwards: on V8 (Node 20) each property
+ * added to an object made by spread takes a slow runtime path, about 1 µs a
+ * property, while this copy adds them on cached transitions. @internal
+ */
+export function copyOwn(source: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const keys = Object.keys(source);
+  for (let i = 0; i < keys.length; i++) setOwn(out, keys[i]!, (source as Record<string, unknown>)[keys[i]!]);
+  return out;
+}

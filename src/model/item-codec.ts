@@ -2,6 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { z } from 'zod';
 import { ValidationError, type ValidationIssue } from '../errors.js';
 import type { EntityModel } from './entity-model.js';
+import { copyOwn } from '../marshalling/own-property.js';
 import { assertWritable } from '../marshalling/writable-input.js';
 
 /**
@@ -31,7 +32,7 @@ export function parseInput(model: EntityModel, input: unknown): Record<string, u
  * and the entity type. Extensions add their attributes after (see `storeItem`).
  */
 export function toStoredItem(model: EntityModel, parsed: Record<string, unknown>): Record<string, unknown> {
-  const stored = (model.toStorage ? model.toStorage(parsed) : { ...parsed }) as Record<string, unknown>;
+  const stored = (model.toStorage ? model.toStorage(parsed) : copyOwn(parsed)) as Record<string, unknown>; // keys are added next
   const { primary, table } = model;
   stored[primary.partitionKeyAttribute] = primary.pk.build(parsed);
   if (primary.sk) stored[primary.sortKeyAttribute!] = primary.sk.build(parsed);

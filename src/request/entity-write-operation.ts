@@ -5,19 +5,32 @@ import { entityCancellation } from './entity-cancellation.js';
 import { entityItemIdentity } from './item-identity.js';
 import type { WriteOperation } from './write-operation.js';
 
-/** The expression fields every transactional write item carries, copied from a single-item request. @internal */
-export function guardedFields(input: {
-  readonly ConditionExpression?: string | undefined;
-  readonly ExpressionAttributeNames?: Record<string, string> | undefined;
-  readonly ExpressionAttributeValues?: Record<string, AttributeValue> | undefined;
-  readonly ReturnValuesOnConditionCheckFailure?: 'ALL_OLD' | 'NONE' | string | undefined;
-}) {
-  return {
-    ConditionExpression: input.ConditionExpression,
-    ExpressionAttributeNames: input.ExpressionAttributeNames,
-    ExpressionAttributeValues: input.ExpressionAttributeValues,
-    ReturnValuesOnConditionCheckFailure: input.ReturnValuesOnConditionCheckFailure as 'ALL_OLD' | 'NONE' | undefined,
-  };
+/**
+ * `target` with the expression fields of a single-item request that are set,
+ * for its transactional write item. Assigned one by one, never spread in:
+ * members that are absent stay absent (the SDK serialises fewer keys), and
+ * V8 adds them on cached transitions. @internal
+ */
+export function withGuardedFields<T extends object>(
+  target: T,
+  input: {
+    readonly ConditionExpression?: string | undefined;
+    readonly ExpressionAttributeNames?: Record<string, string> | undefined;
+    readonly ExpressionAttributeValues?: Record<string, AttributeValue> | undefined;
+    readonly ReturnValuesOnConditionCheckFailure?: 'ALL_OLD' | 'NONE' | string | undefined;
+  },
+): T & {
+  ConditionExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, AttributeValue>;
+  ReturnValuesOnConditionCheckFailure?: 'ALL_OLD' | 'NONE';
+} {
+  const out = target as Record<string, unknown>;
+  if (input.ConditionExpression !== undefined) out.ConditionExpression = input.ConditionExpression;
+  if (input.ExpressionAttributeNames !== undefined) out.ExpressionAttributeNames = input.ExpressionAttributeNames;
+  if (input.ExpressionAttributeValues !== undefined) out.ExpressionAttributeValues = input.ExpressionAttributeValues;
+  if (input.ReturnValuesOnConditionCheckFailure !== undefined) out.ReturnValuesOnConditionCheckFailure = input.ReturnValuesOnConditionCheckFailure;
+  return out as never;
 }
 
 /**

@@ -42,20 +42,20 @@ export async function sendWrite<O extends WriteOperationName>(
   plan: WriteSendPlan,
 ): Promise<WriteSendResult<O>> {
   let attempts = 0;
-  let known = true;
+  let known = true; // every send reported its attempts (no per-call closure for this: it is the hot path)
   let maybeApplied = false;
-  const count = (reported: unknown) => {
-    if (typeof reported === 'number') attempts += reported;
-    else (attempts += 1), (known = false);
-  };
   let policy: ReturnType<typeof resolveRetryPolicy> | undefined;
   for (let n = 1; ; n++) {
     try {
       const output = await send(table, operation, input, context);
-      count((output as { $metadata?: { attempts?: unknown } }).$metadata?.attempts);
+      const reported = (output as { $metadata?: { attempts?: unknown } }).$metadata?.attempts;
+      if (typeof reported === 'number') attempts += reported;
+      else (attempts += 1), (known = false);
       return { ok: true, output, attempts: known || n > 1 ? attempts : undefined };
     } catch (error) {
-      count(reportedAttempts(error));
+      const reported = reportedAttempts(error);
+      if (typeof reported === 'number') attempts += reported;
+      else (attempts += 1), (known = false);
       if (error instanceof ConditionFailedError) return { ok: false, error, attempts: known || n > 1 ? attempts : undefined };
       if (!plan.resendable || !isTransientError(error) || context.abortSignal?.aborted) throw error;
       maybeApplied ||= mayHaveApplied(error);

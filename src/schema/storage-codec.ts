@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { copyOwn } from '../marshalling/own-property.js';
 import { defOf, isOptional, unwrap } from './zod-def.js';
 
 /**
@@ -127,7 +128,7 @@ function compileObject(
   if (fields.length === 0) return undefined;
   return (value) => {
     if (value === null || typeof value !== 'object') return value;
-    return applyFields({ ...(value as Record<string, unknown>) }, fields);
+    return applyFields(copyOwn(value), fields); // not a spread: callers add keys to the copy
   };
 }
 

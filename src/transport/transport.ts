@@ -160,7 +160,10 @@ export function sdkTransport(client: DynamoDBClient): Transport {
   return {
     send(operation, input, options) {
       const Command = COMMANDS[operation] as unknown as new (input: unknown) => Parameters<DynamoDBClient['send']>[0];
-      return client.send(new Command(input), options) as never;
+      // Only the abort signal is an SDK option; without one, no options object, so a client
+      // configured with `cacheMiddleware: true` keeps reusing its resolved middleware stack.
+      const abortSignal = options?.abortSignal;
+      return (abortSignal ? client.send(new Command(input), { abortSignal }) : client.send(new Command(input))) as never;
     },
   };
 }

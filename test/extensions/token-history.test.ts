@@ -23,6 +23,12 @@ describe('write-token history', () => {
     expect(storedTokens({ _wt: 'a', _wt1: '', _wt2: 3 }, slots)).toEqual(['a']);
   });
 
+  it('never repeats a token, across many refills of the random pool', () => {
+    const tokens = Array.from({ length: 5000 }, () => newHistoryToken(undefined));
+    expect(new Set(tokens).size).toBe(tokens.length);
+    expect(tokens.every((t) => /^[\w-]{22}$/.test(t))).toBe(true);
+  });
+
   it('a token among the last n is applied; one pushed out is unknown after a resend, a failure after one send', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10 }), (after) => {

@@ -20,7 +20,8 @@ async function waitUntilClosed(port: number, timeoutMs = 20_000): Promise<boolea
   return false;
 }
 
-describe('startDynamoDBLocal', () => {
+// Each test starts a JVM (2 s idle, 20–40 s on two loaded cores).
+describe('startDynamoDBLocal', { timeout: 180_000 }, () => {
   it('starts an in-memory instance on a free port and stop() ends it', async () => {
     const local = await startDynamoDBLocal();
     expect(local.endpoint).toBe(`http://127.0.0.1:${local.port}`);

@@ -3,6 +3,7 @@ import type { CapacityOption } from '../../observability/request-event.js';
 import type { AttributeValue, WriteRequest } from '@aws-sdk/client-dynamodb';
 import { BATCH_WRITE_MAX_ITEMS, BATCH_WRITE_MAX_BYTES, chunkWrites } from '../../limits/request-limits.js';
 import { RequestLimitError, UnprocessedItemsError, type UnprocessedEntry } from '../../errors.js';
+import { wireBoundOf } from '../../limits/measured-marshall.js';
 import { writeRequestSize } from '../../limits/wire-size.js';
 import type { WriteOperation } from '../../request/write-operation.js';
 import { BATCH_RETRY, resolveRetryPolicy, type RetryPolicy } from '../../request/retry-policy.js';
@@ -47,7 +48,27 @@ interface Entry {
   readonly index: number;
   readonly op: WriteOperation;
   readonly request: WriteRequest;
-  readonly bytes: number;
+  /** Wire bytes of the request entry: exact, or an upper bound the put measured (see exactWhereNeeded). */
+  bytes: number;
+  readonly exact: boolean;
+}
+
+/** `chunkWrites`' default byte limit (16 MB less the envelope). */
+const CHUNK_BYTES = BATCH_WRITE_MAX_BYTES - 4096;
+
+/**
+ * Most puts come with an upper bound of their wire size, recorded while
+ * they were marshalled (`wireBoundOf`). When the bounds of all entries fit
+ * in one request's 16 MB, every chunk of 25 fits too and the exact sizes
+ * would chunk the same way, so they are not computed; otherwise every entry
+ * gets its exact size.
+ */
+function exactWhereNeeded(entries: Entry[]): Entry[] {
+  let total = 0;
+  for (const e of entries) total += e.bytes;
+  if (total <= CHUNK_BYTES) return entries;
+  for (const e of entries) if (!e.exact) e.bytes = writeRequestSize(e.request);
+  return entries;
 }
 
 /**
@@ -73,7 +94,7 @@ export async function batchWrite(ops: readonly WriteOperation[], options: BatchW
   checkDuplicates(ops);
 
   // 25 items and 16 MB (wire size) per request
-  const chunks = chunkWrites(entries, (e) => e.bytes);
+  const chunks = chunkWrites(exactWhereNeeded(entries), (e) => e.bytes);
   const done = new Set<number>();
   const { failure, uncertain, stats } = await sendChunks({
     chunks,
@@ -105,30 +126,33 @@ export async function batchWrite(ops: readonly WriteOperation[], options: BatchW
   return { written: done.size, unprocessed, outcomeUnknown, ...(options.stats && { stats }) };
 }
 
+function notAllowed(op: WriteOperation, index: number, why: string): never {
+  throw new RequestLimitError({
+    operation: 'BatchWriteItem',
+    reason: 'not-allowed',
+    indexes: [index],
+    message: `BatchWriteItem: operation #${index} (${op.entity} ${JSON.stringify(op.key)}) ${why}; use transactWrite or a single write`,
+  });
+}
+
 function toEntry(op: WriteOperation, index: number): Entry {
-  const notAllowed = (why: string): never => {
-    throw new RequestLimitError({
-      operation: 'BatchWriteItem',
-      reason: 'not-allowed',
-      indexes: [index],
-      message: `BatchWriteItem: operation #${index} (${op.entity} ${JSON.stringify(op.key)}) ${why}; use transactWrite or a single write`,
-    });
-  };
   if (op.kind === 'put' && op.request.Put) {
     if (op.request.Put.ConditionExpression) {
-      notAllowed('has a condition (or a version check), which batch writes cannot carry (for bulk loads of version-locked items: putOp(item, { load: true }))');
+      notAllowed(op, index, 'has a condition (or a version check), which batch writes cannot carry (for bulk loads of version-locked items: putOp(item, { load: true }))');
     }
     const Item = op.request.Put.Item!;
     const request = { PutRequest: { Item } };
-    return { index, op, request, bytes: writeRequestSize(request) };
+    const bound = wireBoundOf(Item);
+    // {"PutRequest":{"Item":…}}, is 25 bytes around the item (see writeRequestSize)
+    return bound === undefined ? { index, op, request, bytes: writeRequestSize(request), exact: true } : { index, op, request, bytes: 25 + bound, exact: false };
   }
   if (op.kind === 'delete' && op.request.Delete) {
-    if (op.request.Delete.ConditionExpression) notAllowed('has a condition (or a version check), which batch writes cannot carry');
+    if (op.request.Delete.ConditionExpression) notAllowed(op, index, 'has a condition (or a version check), which batch writes cannot carry');
     const Key = op.request.Delete.Key!;
     const request = { DeleteRequest: { Key } };
-    return { index, op, request, bytes: writeRequestSize(request) };
+    return { index, op, request, bytes: writeRequestSize(request), exact: true };
   }
-  return notAllowed(`is a ${op.kind} operation; batches take only puts and deletes`);
+  return notAllowed(op, index, `is a ${op.kind} operation; batches take only puts and deletes`);
 }
 
 function checkDuplicates(ops: readonly WriteOperation[]): void {

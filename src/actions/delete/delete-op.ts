@@ -1,6 +1,6 @@
 import type { ConditionInput } from '../../expressions/condition-builder.js';
 import type { EntityModel } from '../../model/entity-model.js';
-import { entityWriteOperation, guardedFields } from '../../request/entity-write-operation.js';
+import { entityWriteOperation, withGuardedFields } from '../../request/entity-write-operation.js';
 import type { WriteOperation } from '../../request/write-operation.js';
 import { prepareDelete } from './delete-request.js';
 
@@ -19,7 +19,7 @@ export function deleteOperation<T>(model: EntityModel, key: Readonly<Record<stri
     model,
     kind: 'delete',
     key: prepared.key,
-    request: { Delete: { TableName: input.TableName, Key: input.Key, ...guardedFields(input) } },
+    request: { Delete: withGuardedFields({ TableName: input.TableName, Key: input.Key }, input) },
     stored: input.Key!,
     guard: prepared.guard,
   });

@@ -2,7 +2,7 @@ import { ConfigurationError } from '../../errors.js';
 import { resolveCondition, type ConditionInput } from '../../expressions/condition-builder.js';
 import { itemNotExists } from '../../expressions/item-conditions.js';
 import type { EntityModel } from '../../model/entity-model.js';
-import { entityWriteOperation, guardedFields } from '../../request/entity-write-operation.js';
+import { entityWriteOperation, withGuardedFields } from '../../request/entity-write-operation.js';
 import type { WriteOperation } from '../../request/write-operation.js';
 import { preparePut } from './put-request.js';
 
@@ -44,7 +44,7 @@ export function putOperation<T>(model: EntityModel, item: unknown, options: PutO
     kind: 'put',
     key: prepared.key,
     item: prepared.parsed as T,
-    request: { Put: { TableName: input.TableName, Item: input.Item, ...guardedFields(input) } },
+    request: { Put: withGuardedFields({ TableName: input.TableName, Item: input.Item }, input) },
     stored: input.Item!,
     guard: prepared.guard,
   });

@@ -3,8 +3,7 @@ import { compileCondition } from '../../expressions/compile-condition.js';
 import type { ConditionNode } from '../../expressions/condition-node.js';
 import { ExpressionContext } from '../../expressions/expression-context.js';
 import { allConditions } from '../../expressions/item-conditions.js';
-import { assertStoredItemFits } from '../../limits/stored-item-size.js';
-import { marshallItem } from '../../marshalling/marshall.js';
+import { marshallFittingItem } from '../../limits/stored-item-size.js';
 import { newGuard, NO_GUARD, preparePutExtensions, storeItemExtensions, storePutExtensions } from '../../model/apply-extensions.js';
 import type { EntityModel } from '../../model/entity-model.js';
 import { keyValues, parseInput, toStoredItem } from '../../model/item-codec.js';
@@ -66,8 +65,8 @@ export function preparePut(
     added = call.conditions;
   }
   // Size and value limits (ItemTooLargeError / ValidationError) before anything is sent.
-  assertStoredItemFits(model.table, model.name, stored, keyValues(model, parsed));
-  const input: PutItemCommandInput = { TableName: model.table.name, Item: marshallItem(stored) };
+  const key = keyValues(model, parsed);
+  const input: PutItemCommandInput = { TableName: model.table.name, Item: marshallFittingItem(model.table, model.name, stored, key) };
   const all = allConditions([condition, extra, ...added]);
   if (all) {
     const ctx = new ExpressionContext();
@@ -76,7 +75,7 @@ export function preparePut(
     // Free of charge, and lets ConditionFailedError carry the current item.
     input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
   }
-  return { input, parsed, key: keyValues(model, parsed), guard };
+  return { input, parsed, key, guard };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { CancellationReason as SdkReason } from '@aws-sdk/client-dynamodb';
 import type { UpdateInput } from '../../expressions/update-builder.js';
 import type { EntityModel } from '../../model/entity-model.js';
 import { entityCancellation } from '../../request/entity-cancellation.js';
-import { entityWriteOperation, guardedFields } from '../../request/entity-write-operation.js';
+import { entityWriteOperation, withGuardedFields } from '../../request/entity-write-operation.js';
 import type { ParticipantReason } from '../../request/transaction-participant.js';
 import type { WriteOperation } from '../../request/write-operation.js';
 import { returnsItemOnConditionFailure } from '../../transport/transport.js';
@@ -28,7 +28,7 @@ export function updateOperation<T>(
     model,
     kind: 'update',
     key: prepared.key,
-    request: { Update: { TableName: input.TableName, Key: input.Key, UpdateExpression: input.UpdateExpression, ...guardedFields(input) } },
+    request: { Update: withGuardedFields({ TableName: input.TableName, Key: input.Key, UpdateExpression: input.UpdateExpression }, input) },
     stored: input.Key!,
     guard: prepared.guard,
     interpretCancellation: options.upsert ? entityCancellation : missingItemCancellation,

@@ -1,4 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { setOwn } from '../../marshalling/own-property.js';
 
 /** A parsed line of a data file, still in AttributeValues. */
 export type ExportLine =
@@ -41,7 +42,7 @@ export function parseJsonLine(text: string, incremental: boolean): ExportLine {
 export function reviveMap(map: unknown, where: string): Record<string, AttributeValue> {
   if (!map || typeof map !== 'object' || Array.isArray(map)) throw new SyntaxError(`${where} must be an object of AttributeValues`);
   const out: Record<string, AttributeValue> = {};
-  for (const name of Object.keys(map)) out[name] = revive((map as Record<string, unknown>)[name], `${where}.${name}`);
+  for (const name of Object.keys(map)) setOwn(out, name, revive((map as Record<string, unknown>)[name], `${where}.${name}`));
   return out;
 }
 

@@ -1,5 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { ExportLine } from './export-line.js';
+import { setOwn } from '../../marshalling/own-property.js';
 
 /** The parts of `ion-js` this reader uses (an optional peer dependency, loaded when an ION export is read). */
 export interface IonModule {
@@ -62,7 +63,7 @@ export function parseIonLine(ion: IonModule, text: string, incremental: boolean)
 function struct(value: IonValue, where: string): Record<string, AttributeValue> {
   if (value.getType().name !== 'struct') throw new SyntaxError(`${where} must be a struct`);
   const out: Record<string, AttributeValue> = {};
-  for (const [name, v] of value.fields()) out[name] = attribute(v, `${where}.${name}`);
+  for (const [name, v] of value.fields()) setOwn(out, name, attribute(v, `${where}.${name}`));
   return out;
 }
 

@@ -60,6 +60,19 @@ describe('export line parsers (property)', () => {
     );
   });
 
+  it('keeps a map key or attribute named __proto__ as an own key (assignment would drop it)', async () => {
+    const line = '{"Item":{"__proto__":{"S":"top"},"m":{"M":{"__proto__":{"N":"0"}}}}}';
+    const parsed = parseJsonLine(line, false);
+    const item = parsed.kind === 'item' ? parsed.item : {};
+    expect(Object.keys(item)).toEqual(['__proto__', 'm']);
+    expect(Object.getOwnPropertyDescriptor(item, '__proto__')?.value).toEqual({ S: 'top' });
+    expect(Object.getPrototypeOf(item)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(item.m!.M!, '__proto__')?.value).toEqual({ N: '0' });
+    const ion = await loadIon();
+    const fromIon = parseIonLine(ion, '$ion_1_0 {Item:{\'__proto__\':"top"}}', false);
+    expect(Object.keys(fromIon.kind === 'item' ? fromIon.item : {})).toEqual(['__proto__']);
+  });
+
   it('rejects malformed values instead of passing them on', () => {
     for (const bad of ['{"Item":{"a":{"S":1}}}', '{"Item":{"a":{"X":"1"}}}', '{"Item":{"a":{"S":"x","N":"1"}}}', '{"Item":[]}', '{}', '{"Item":{"a":{"NULL":false}}}']) {
       expect(() => parseJsonLine(bad, false)).toThrow(SyntaxError);

@@ -81,7 +81,14 @@ export function valueSize(value: unknown, path: PropertyKey[], issues: Validatio
   if (value instanceof ArrayBuffer) return value.byteLength;
   if (value instanceof Set) return setSize(value, path, issues);
   if (isNumberValue(value)) return checkedNumberSize(value, path, issues);
-  if (value instanceof Date) return utf8Length(value.toISOString());
+  if (value instanceof Date) {
+    // an invalid Date has no text form (toISOString throws a RangeError)
+    if (Number.isNaN(value.getTime())) {
+      issues.push({ path: [...path], code: 'invalid_date', message: 'an invalid Date cannot be stored' });
+      return 0;
+    }
+    return utf8Length(value.toISOString());
+  }
   if (value instanceof Map) return mapSize(value.entries(), path, issues, depth);
   if (container) return objectSize(value as Record<string, unknown>, path, issues, depth);
   issues.push({

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   ConditionFailedError,
+  DynamoDBError,
   TablewrightError,
   TransactionCanceledError,
   batchGet,
@@ -215,7 +216,11 @@ export const optionCalls: Record<string, Call> = {
 const WRITES = /^(put|create|update|delete|transactWrite|batchWrite|writeIdempotently|expiry|extendExpiry|removeExpiry|conditionOp)/;
 
 /** Errors that are DynamoDB's verdict on a condition it evaluated: the only rejections allowed after a request. */
-const isConditionOutcome = (e: unknown) => e instanceof ConditionFailedError || e instanceof TransactionCanceledError;
+const isConditionOutcome = (e: unknown) =>
+  e instanceof ConditionFailedError ||
+  e instanceof TransactionCanceledError ||
+  // An ADD whose sum with the stored number needs more than 38 digits (1 + 1e38): valid input, refused for the stored value.
+  (e instanceof DynamoDBError && /precision up to 38 digits/.test(e.message));
 
 async function readBase(): Promise<Record<string, AttributeValue> | undefined> {
   return (await client.send(new GetItemCommand({ TableName: table.name, Key: baseKey, ConsistentRead: true }))).Item;

@@ -1,3 +1,4 @@
+import { parseDecimal, type ParsedDecimal } from '../limits/decimal.js';
 import { isNumberValue } from '../limits/number-limits.js';
 import type { OperandKind } from './operand-kind.js';
 
@@ -23,26 +24,16 @@ function compareBytes(a: ArrayBufferView | ArrayBuffer, b: ArrayBufferView | Arr
   return x.length - y.length;
 }
 
-/** A decimal as sign, significant digits and the power of ten of its first digit; `undefined` if not a decimal. */
-function decimal(text: string): { sign: number; digits: string; exponent: number } | undefined {
-  const m = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$/.exec(text);
-  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return undefined;
-  const all = `${m[2]}${m[3] ?? ''}`;
-  const lead = all.search(/[1-9]/);
-  if (lead < 0) return { sign: 0, digits: '', exponent: 0 };
-  const digits = all.slice(lead).replace(/0+$/, '');
-  return { sign: m[1] === '-' ? -1 : 1, digits, exponent: m[2]!.length - lead + Number(m[4] ?? 0) };
-}
+const signOf = (d: ParsedDecimal | 'zero'): number => (d === 'zero' ? 0 : d.negative ? -1 : 1);
 
 /** Orders numbers exactly (numbers, bigints and NumberValue strings alike, beyond double precision). */
 function compareNumbers(a: unknown, b: unknown): number | undefined {
-  const x = decimal(isNumberValue(a) ? a.value : String(a));
-  const y = decimal(isNumberValue(b) ? b.value : String(b));
+  const x = parseDecimal(isNumberValue(a) ? a.value : String(a));
+  const y = parseDecimal(isNumberValue(b) ? b.value : String(b));
   if (!x || !y) return undefined;
-  if (x.sign !== y.sign) return x.sign - y.sign;
-  if (x.sign === 0) return 0;
+  if (signOf(x) !== signOf(y) || x === 'zero' || y === 'zero') return signOf(x) - signOf(y);
   const magnitude = x.exponent !== y.exponent ? x.exponent - y.exponent : x.digits < y.digits ? -1 : x.digits > y.digits ? 1 : 0;
-  return x.sign * magnitude;
+  return signOf(x) * magnitude;
 }
 
 /**

@@ -240,30 +240,23 @@ function findBundledJar(): string {
  */
 async function freePort(): Promise<number> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const candidate = 20_000 + Math.floor(Math.random() * 12_000);
-    if (await listens(candidate)) return candidate;
+    const port = await listenOnce(20_000 + Math.floor(Math.random() * 12_000));
+    if (port !== undefined) return port;
   }
-  return listenAny();
+  const any = await listenOnce(0);
+  if (any === undefined) throw new DynamoDBLocalStartError('no free port to start DynamoDB Local on');
+  return any;
 }
 
-function listens(port: number): Promise<boolean> {
+/** Listens on `port` (0: one the OS picks) and closes again: the port it got, or `undefined` if taken. */
+function listenOnce(port: number): Promise<number | undefined> {
   return new Promise((resolve) => {
     const server = createServer();
     server.unref();
-    server.once('error', () => resolve(false));
-    server.listen(port, () => server.close(() => resolve(true)));
-  });
-}
-
-function listenAny(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, () => {
+    server.once('error', () => resolve(undefined));
+    server.listen(port, () => {
       const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : undefined));
     });
   });
 }

@@ -242,18 +242,18 @@ async function checkCalls(calls: Record<string, Call>, classes: readonly Hostile
   // fast-check's time limit abandons a run in flight (it races the run against a timer): the next
   // run, or the next test, waits for it, so a write still under way cannot change the base item
   // under a later check.
-  let inFlight: Promise<unknown> = Promise.resolve();
-  const serially =
-    <A extends unknown[]>(run: (...args: A) => Promise<void>) =>
-    async (...args: A): Promise<void> => {
-      await inFlight.catch(() => undefined);
-      const current = run(...args);
-      inFlight = current;
-      return current;
-    };
+  let inFlight: Promise<void> = Promise.resolve();
+  const serially = async (name: string, makeV: () => unknown, makeW: () => unknown, f: string): Promise<void> => {
+    await inFlight.catch(() => undefined);
+    inFlight = checkRun(E, calls[name]!, name, makeV(), makeW(), f);
+    return inFlight;
+  };
   let passed = false;
   try {
-    await checkRuns(E, calls, value, numRuns, serially);
+    await fc.assert(fc.asyncProperty(fc.constantFrom(...Object.keys(calls)), value, value, field, serially), {
+      numRuns: Number(process.env.HOSTILE_RUNS ?? numRuns),
+      interruptAfterTimeLimit: Number(process.env.HOSTILE_TIME_MS ?? 6_000),
+    });
     passed = true;
   } finally {
     // A run abandoned at the time limit still counts: its failure fails the test.
@@ -261,41 +261,29 @@ async function checkCalls(calls: Record<string, Call>, classes: readonly Hostile
   }
 }
 
-async function checkRuns(
-  E: Thing,
-  calls: Record<string, Call>,
-  value: fc.Arbitrary<() => unknown>,
-  numRuns: number,
-  serially: <A extends unknown[]>(run: (...args: A) => Promise<void>) => (...args: A) => Promise<void>,
-): Promise<void> {
-  await fc.assert(
-    fc.asyncProperty(fc.constantFrom(...Object.keys(calls)), value, value, field, serially(async (name: string, makeV: () => unknown, makeW: () => unknown, f: string) => {
-      const v = makeV();
-      const w = makeW();
-      const sentBefore = transport.sent.length;
-      let error: unknown;
-      try {
-        const result = calls[name]!(E, v, w, f);
-        if (result && typeof (result as Promise<unknown>).then === 'function') await result;
-      } catch (e) {
-        error = e;
-      }
-      if (error !== undefined && !(error instanceof TablewrightError)) {
-        const e = error as Error;
-        if (process.env.HOSTILE_COLLECT) return void console.log('ESCAPE', name, e?.constructor?.name, String(e?.message).slice(0, 80));
-        expect.fail(`${name}(v=${describeValue(v)}, w=${describeValue(w)}, f=${JSON.stringify(f)}) threw ${e?.constructor?.name}: ${e?.message}`);
-      }
-      if (error !== undefined && !isConditionOutcome(error) && transport.sent.length !== sentBefore) {
-        const e = error as Error;
-        if (process.env.HOSTILE_COLLECT) return void console.log('SENT', name, e?.constructor?.name, String(e?.message).slice(0, 100));
-        expect.fail(`${name}(v=${describeValue(v)}, w=${describeValue(w)}) was refused only after a request: ${e?.constructor?.name}: ${e?.message}`);
-      }
-      if (!WRITES.test(name)) return;
-      if (error !== undefined) expect(await readBase()).toEqual(baseline); // a refused write changes nothing
-      else await restoreBase();
-    })),
-    { numRuns: Number(process.env.HOSTILE_RUNS ?? numRuns), interruptAfterTimeLimit: Number(process.env.HOSTILE_TIME_MS ?? 6_000) },
-  );
+/** One call with hostile values: refused with a TablewrightError before any request, or harmless. */
+async function checkRun(E: Thing, call: Call, name: string, v: unknown, w: unknown, f: string): Promise<void> {
+  const sentBefore = transport.sent.length;
+  let error: unknown;
+  try {
+    const result = call(E, v, w, f);
+    if (result && typeof (result as Promise<unknown>).then === 'function') await result;
+  } catch (e) {
+    error = e;
+  }
+  if (error !== undefined && !(error instanceof TablewrightError)) {
+    const e = error as Error;
+    if (process.env.HOSTILE_COLLECT) return void console.log('ESCAPE', name, e?.constructor?.name, String(e?.message).slice(0, 80));
+    expect.fail(`${name}(v=${describeValue(v)}, w=${describeValue(w)}, f=${JSON.stringify(f)}) threw ${e?.constructor?.name}: ${e?.message}`);
+  }
+  if (error !== undefined && !isConditionOutcome(error) && transport.sent.length !== sentBefore) {
+    const e = error as Error;
+    if (process.env.HOSTILE_COLLECT) return void console.log('SENT', name, e?.constructor?.name, String(e?.message).slice(0, 100));
+    expect.fail(`${name}(v=${describeValue(v)}, w=${describeValue(w)}) was refused only after a request: ${e?.constructor?.name}: ${e?.message}`);
+  }
+  if (!WRITES.test(name)) return;
+  if (error !== undefined) expect(await readBase()).toEqual(baseline); // a refused write changes nothing
+  else await restoreBase();
 }
 
 describe('no error escapes the TablewrightError hierarchy (property, against Local)', () => {

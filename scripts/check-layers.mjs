@@ -8,10 +8,12 @@ import { dirname, join, normalize, relative, sep } from 'node:path';
 
 // Which top-level folder (or entry file) may import which. Read it bottom-up;
 // docs/architecture.md draws the same picture.
-const LEAVES = ['errors', 'errors.ts'];
+// runtime: Node builtins taken on first use (a leaf, like the errors).
+const LEAVES = ['errors', 'errors.ts', 'runtime'];
 const RULES = {
   'errors.ts': ['errors'],
   errors: [],
+  runtime: ['errors', 'errors.ts'],
   transport: [...LEAVES],
   marshalling: [...LEAVES],
   // Key templates read the zod kinds of their attributes.
@@ -86,7 +88,8 @@ const graph = new Map(files.map((f) => [f, []]));
 const problems = [];
 for (const f of files) {
   const text = readFileSync(f, 'utf8');
-  for (const [, spec] of text.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+['"](\.[^'"]+)['"]/gms)) {
+  // Static imports and `import('./…')` (a module loaded on first use is still a dependency).
+  for (const [, spec] of text.matchAll(/(?:^\s*(?:import|export)\b[^;]*?\bfrom\s+|\bimport\(\s*)['"](\.[^'"]+)['"]/gms)) {
     const target = resolve(f, spec);
     if (!target || !graph.has(target)) continue;
     graph.get(f).push(target);

@@ -21,16 +21,11 @@ import {
   type ScanReader,
 } from '../actions/scan/scan.js';
 import { TableCore } from './table-core.js';
-import {
-  createTable,
-  deleteTable,
-  describeTable,
-  ensureTable,
-  waitForActive,
-  type EnsureResult,
-  type TableStatusReport,
-  type WaitOptions,
-} from '../table/table-lifecycle.js';
+import type { EnsureResult, TableStatusReport, WaitOptions } from '../table/table-lifecycle.js';
+
+// The control plane is loaded on first use: most programs never create or
+// describe a table at run time, and every byte of the entry is compiled at import.
+const lifecycle = () => import('../table/table-lifecycle.js');
 
 /**
  * A DynamoDB table declaration: keys, indexes, capacity, TTL, stream. Entities
@@ -78,27 +73,27 @@ export class Table<I extends string = string> extends TableCore<I> {
 
   /** Creates the table and waits until it (and its indexes) are ACTIVE; enables TTL if declared. */
   create(options?: WaitOptions): Promise<void> {
-    return createTable(this.model, options);
+    return lifecycle().then((m) => m.createTable(this.model, options));
   }
 
   /** Creates the table if missing; otherwise adds missing GSIs, enables TTL and streams. Idempotent. */
   ensure(options?: WaitOptions): Promise<EnsureResult> {
-    return ensureTable(this.model, options);
+    return lifecycle().then((m) => m.ensureTable(this.model, options));
   }
 
   /** Reports whether the table exists and how it differs from this declaration. */
   describe(): Promise<TableStatusReport> {
-    return describeTable(this.model);
+    return lifecycle().then((m) => m.describeTable(this.model));
   }
 
   /** Waits until the table and every GSI are ACTIVE. */
   waitUntilActive(options?: WaitOptions): Promise<void> {
-    return waitForActive(this.model, options).then(() => undefined);
+    return lifecycle().then((m) => m.waitForActive(this.model, options)).then(() => undefined);
   }
 
   /** Deletes the table. */
   delete(): Promise<void> {
-    return deleteTable(this.model);
+    return lifecycle().then((m) => m.deleteTable(this.model));
   }
 
   // transactions and batch: the same as the free functions, which

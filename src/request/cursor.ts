@@ -1,6 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { CursorError } from '../errors.js';
+import { nodeCrypto } from '../runtime/node-builtins.js';
 import type { TableModel } from '../model/table-definition.js';
 
 /**
@@ -29,7 +29,7 @@ interface Payload {
   readonly k: Record<string, AttributeValue>;
 }
 
-const sign = (secret: Uint8Array, body: string) => createHmac('sha256', secret).update(body).digest('base64url');
+const sign = (secret: Uint8Array, body: string) => nodeCrypto().createHmac('sha256', secret).update(body).digest('base64url');
 
 /** Encodes a LastEvaluatedKey; `undefined` when there is no next page. @internal */
 export function encodeCursor(scope: CursorScope, lastKey: Record<string, AttributeValue> | undefined): string | undefined {
@@ -58,7 +58,7 @@ export function decodeCursor(scope: CursorScope, cursor: string): Record<string,
     if (dot === -1) fail('unsigned', 'this table signs its cursors and this one carries no signature');
     const expected = Buffer.from(sign(secret, body));
     const given = Buffer.from(cursor.slice(dot + 1));
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) fail('tampered', 'the signature does not match');
+    if (expected.length !== given.length || !nodeCrypto().timingSafeEqual(expected, given)) fail('tampered', 'the signature does not match');
   }
   let payload: Payload;
   try {

@@ -1,6 +1,6 @@
-import { brotliCompressSync, brotliDecompressSync, constants, deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
 import type { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
+import { nodeZlib } from '../runtime/node-builtins.js';
 import type { Converter } from './storage-codec.js';
 import { kindOf } from './zod-def.js';
 
@@ -16,12 +16,13 @@ const TEXT_KINDS = new Set(['string', 'enum', 'literal', 'template_literal']);
 const REFUSED_KINDS = new Set(['set', 'map', 'bigint', 'custom', 'file', 'promise', 'function', 'symbol', 'nan', 'undefined']);
 
 // Brotli's default quality (11) costs ~10× the time for a few % of size; 5 is the usual web setting.
-const BROTLI_OPTIONS = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
+const brotliOptions = () => ({ params: { [nodeZlib().constants.BROTLI_PARAM_QUALITY]: 5 } });
 
+// node:zlib is taken on first use (runtime/node-builtins.ts): most programs never compress.
 const CODECS: Record<CompressionAlgorithm, { compress(b: Buffer): Buffer; decompress(b: Uint8Array): Buffer }> = {
-  brotli: { compress: (b) => brotliCompressSync(b, BROTLI_OPTIONS), decompress: (b) => brotliDecompressSync(b) },
-  gzip: { compress: (b) => gzipSync(b), decompress: (b) => gunzipSync(b) },
-  zlib: { compress: (b) => deflateSync(b), decompress: (b) => inflateSync(b) },
+  brotli: { compress: (b) => nodeZlib().brotliCompressSync(b, brotliOptions()), decompress: (b) => nodeZlib().brotliDecompressSync(b) },
+  gzip: { compress: (b) => nodeZlib().gzipSync(b), decompress: (b) => nodeZlib().gunzipSync(b) },
+  zlib: { compress: (b) => nodeZlib().deflateSync(b), decompress: (b) => nodeZlib().inflateSync(b) },
 };
 
 function compressWith(codec: (typeof CODECS)[CompressionAlgorithm], text: boolean, value: unknown): Uint8Array {

@@ -129,24 +129,62 @@ describe('published package', () => {
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false);
   });
 
-  it('works end to end from the packed build (CJS) against DynamoDB Local', () => {
-    const result = run('e2e.cjs', `
-      const { Table } = require('tablewright');
-      const { startDynamoDBLocal } = require('tablewright/testing');
-      const { z } = require('zod');
-      (async () => {
+  it('imports no Node builtin and none of the code loaded on first use (direct transport, table lifecycle) with tablewright or tablewright/core', () => {
+    const out = run('eager.mjs', `
+      import { readFileSync, readdirSync } from 'node:fs';
+      import { dirname, join } from 'node:path';
+      const dist = 'node_modules/tablewright/dist';
+      // the chunks an entry imports statically, transitively: what import() of it reads and compiles
+      const eager = (file, seen = new Set()) => {
+        if (seen.has(file)) return seen;
+        seen.add(file);
+        for (const [, spec] of readFileSync(file, 'utf8').matchAll(/^(?:import|export)\\s[^;]*?from\\s*['"](\\.\\/[^'"]+)['"]/gms)) eager(join(dirname(file), spec), seen);
+        return seen;
+      };
+      const report = (entry) => {
+        const files = [...eager(join(dist, entry))];
+        const code = files.map((f) => readFileSync(f, 'utf8')).join('\\n');
+        const bare = [...code.matchAll(/^(?:import|export)\\s[^;]*?from\\s*['"]([^.'"][^'"]*)['"]/gms)].map((m) => m[1]);
+        return { files: files.length, bare: [...new Set(bare)].sort(), direct: /DirectSender\\s*=\\s*class|class DirectSender/.test(code), lifecycle: /function ensureTable\\b/.test(code) };
+      };
+      const all = readdirSync(dist).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dist, f), 'utf8')).join('\\n');
+      console.log(JSON.stringify({ index: report('index.js'), core: report('core.js'), shipped: { direct: /DirectSender\\s*=\\s*class|class DirectSender/.test(all), lifecycle: /function ensureTable\\b/.test(all) } }));
+    `);
+    expect(out.shipped).toEqual({ direct: true, lifecycle: true });
+    for (const entry of [out.index, out.core]) {
+      expect(entry.files).toBeGreaterThan(1);
+      expect(entry.bare).toEqual(['@aws-sdk/client-dynamodb']);
+      expect(entry).toMatchObject({ direct: false, lifecycle: false });
+    }
+  });
+
+  it('works end to end from the packed build (ESM and CJS) against DynamoDB Local, loading the lifecycle and the direct transport on first use', () => {
+    const body = (name: string) => `
         const local = await startDynamoDBLocal();
         try {
-          const table = new Table({ name: 'pack_test', client: local.client, partitionKey: 'pk', sortKey: 'sk' });
+          const table = new Table({ name: '${name}', client: local.client, partitionKey: 'pk', sortKey: 'sk' });
           await table.create();
-          const Note = table.entity('Note', { schema: z.object({ id: z.string(), text: z.string() }), keys: { primary: { pk: ['NOTE', 'id'], sk: ['NOTE'] } } });
+          const config = { schema: z.object({ id: z.string(), text: z.string() }), keys: { primary: { pk: ['NOTE', 'id'], sk: ['NOTE'] } } };
+          const Note = table.entity('Note', config);
           await Note.put({ id: 'n1', text: 'hello' });
-          console.log(JSON.stringify(await Note.get({ id: 'n1' })));
+          const direct = new Table({ name: '${name}', client: local.client, partitionKey: 'pk', sortKey: 'sk', transport: directTransport(local.client) }).entity('Note', config);
+          console.log(JSON.stringify({ sdk: await Note.get({ id: 'n1' }), direct: await direct.get({ id: 'n1' }), status: (await table.describe()).status }));
         } finally {
           await local.stop();
-        }
+        }`;
+    const cjs = run('e2e.cjs', `
+      const { Table, directTransport } = require('tablewright');
+      const { startDynamoDBLocal } = require('tablewright/testing');
+      const { z } = require('zod');
+      (async () => {${body('pack_test_cjs')}
       })();
     `);
-    expect(result).toEqual({ id: 'n1', text: 'hello' });
+    const esm = run('e2e.mjs', `
+      import { Table, directTransport } from 'tablewright';
+      import { startDynamoDBLocal } from 'tablewright/testing';
+      import { z } from 'zod';
+      ${body('pack_test_esm')}
+    `);
+    for (const result of [cjs, esm]) expect(result).toEqual({ sdk: { id: 'n1', text: 'hello' }, direct: { id: 'n1', text: 'hello' }, status: 'ACTIVE' });
   });
 });

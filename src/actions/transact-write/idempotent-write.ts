@@ -1,10 +1,10 @@
 import { optionsObject } from '../../errors/hostile-input.js';
 import { transactionTable } from '../../request/transaction-table.js';
-import { createHash } from 'node:crypto';
 import { ConfigurationError } from '../../errors.js';
 import type { RetryPolicy } from '../../request/retry-policy.js';
 import type { TransactionParticipant } from '../../request/transaction-participant.js';
 import { transactWrite } from './transact-write.js';
+import { nodeCrypto } from '../../runtime/node-builtins.js';
 
 /** Options of {@link writeIdempotently}. */
 export interface IdempotentWriteOptions {
@@ -41,7 +41,7 @@ export function idempotencyToken(op: Pick<TransactionParticipant, 'identity'>, i
   if (typeof idempotencyKey !== 'string' || idempotencyKey.length === 0 || idempotencyKey.length > MAX_KEY_LENGTH) {
     throw new ConfigurationError(`writeIdempotently: idempotencyKey must be a non-empty string of at most ${MAX_KEY_LENGTH} characters`);
   }
-  return createHash('sha256').update('tablewright/idempotent-write/v1\u0000').update(op.identity).update('\u0000').update(idempotencyKey).digest('hex').slice(0, 36);
+  return nodeCrypto().createHash('sha256').update('tablewright/idempotent-write/v1\u0000').update(op.identity).update('\u0000').update(idempotencyKey).digest('hex').slice(0, 36);
 }
 
 /**

@@ -1,5 +1,4 @@
 import { optionsObject } from '../../errors/hostile-input.js';
-import { randomUUID } from 'node:crypto';
 import type { CapacityOption } from '../../observability/request-event.js';
 import type { TransactWriteItemsCommandInput } from '@aws-sdk/client-dynamodb';
 import { DynamoDBError, TransactionCanceledError, WriteUnconfirmedError } from '../../errors.js';
@@ -83,7 +82,7 @@ export async function transactWrite(ops: readonly TransactionParticipant[], opti
   const table = transactionTable('TransactWriteItems', ops);
   checkTransactionLimits('TransactWriteItems', ops, (op) => transactWriteActionSize(op.request), (op) => op);
   const retrying = options.retry !== false && (options.retry !== undefined || options.token !== undefined);
-  const token = options.token ?? (retrying ? randomUUID() : undefined);
+  const token = options.token ?? (retrying ? globalThis.crypto.randomUUID() : undefined);
   const input: TransactWriteItemsCommandInput = { TransactItems: ops.map((op) => op.request) };
   if (token !== undefined) input.ClientRequestToken = token;
   const policy = resolveRetryPolicy(retrying ? (options.retry as RetryPolicy | undefined) : { maxAttempts: 1 }, WRITE_RETRY);

@@ -1,4 +1,3 @@
-import { randomFillSync } from 'node:crypto';
 
 /**
  * The bounded history of recent write tokens an item carries. Slot 0 is the
@@ -31,7 +30,8 @@ let next = POOL_TOKENS;
 /** A fresh token: 128 random bits, base64url; prefixed with the version written, if any. @internal */
 export function newHistoryToken(version: number | undefined): string {
   if (next === POOL_TOKENS) {
-    pool = randomFillSync(pool ?? Buffer.allocUnsafe(TOKEN_BYTES * POOL_TOKENS));
+    // Web Crypto's getRandomValues: the global needs no import (see runtime/node-builtins.ts).
+    pool = globalThis.crypto.getRandomValues(pool ?? Buffer.allocUnsafe(TOKEN_BYTES * POOL_TOKENS));
     next = 0;
   }
   const start = TOKEN_BYTES * next++;

@@ -39,6 +39,14 @@ describe('check-layers', () => {
     expect(output).toMatch(/"actions" may not import "extensions"/);
   });
 
+  it('counts a module loaded on first use with import() as an import', () => {
+    const { code, output } = run(
+      tree({ 'actions/put/put.ts': "export const load = () => import('../../extensions/ttl/ttl.js');\n", 'extensions/ttl/ttl.ts': 'export const x = 1;\n' }),
+    );
+    expect(code).toBe(1);
+    expect(output).toMatch(/actions\/put\/put\.ts imports extensions\/ttl\/ttl\.ts: "actions" may not import "extensions"/);
+  });
+
   it('fails when one action imports another, and on file and folder cycles', () => {
     const { code, output } = run(
       tree({

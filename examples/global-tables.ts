@@ -31,9 +31,10 @@ const declare = (client: DynamoDBClient, region?: string) =>
   new Table({ name: NAME, client, partitionKey: 'pk', sortKey: 'sk', stream: 'NEW_AND_OLD_IMAGES', clock, ...(region && { region }) });
 const ordersIn = (client: DynamoDBClient, region: string) => declare(client, region).entity('Order', { schema, keys, regionStamp: true });
 
-// Two processes of their own (attach: false): the example stops and restarts one of them.
+// East runs in a process of its own (attach: false): the example stops and restarts it. West may
+// share an instance (TABLEWRIGHT_DYNAMODB_LOCAL, as in the test suite), in a namespace of its own.
 let east = await startDynamoDBLocal({ region: 'us-east-1', attach: false });
-const west = await startDynamoDBLocal({ region: 'eu-west-1', attach: false });
+const west = await startDynamoDBLocal({ region: 'eu-west-1' });
 const eastClient = east.createClient({ region: 'us-east-1' });
 const westClient = west.createClient({ region: 'eu-west-1' });
 await declare(east.client).create();

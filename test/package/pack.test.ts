@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 /**
  * Packs the package as npm would publish it, installs the tarball in a temp
@@ -46,9 +46,9 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const run = (file: string, code: string) => {
+const run = (file: string, code: string, env: Record<string, string> = {}) => {
   writeFileSync(join(dir, file), code);
-  return JSON.parse(execFileSync(process.execPath, [join(dir, file)], { cwd: dir, encoding: 'utf8' }));
+  return JSON.parse(execFileSync(process.execPath, [join(dir, file)], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } }));
 };
 
 describe('published package', () => {
@@ -172,6 +172,9 @@ describe('published package', () => {
         } finally {
           await local.stop();
         }`;
+    // The CJS run starts DynamoDB Local from the packed build (its jar found from dist/); the ESM run
+    // attaches to the suite's instance (a namespace of its own) instead of starting a second JVM.
+    const shared = { TABLEWRIGHT_DYNAMODB_LOCAL: inject('dynamoEndpoint') };
     const cjs = run('e2e.cjs', `
       const { Table, directTransport } = require('tablewright');
       const { startDynamoDBLocal } = require('tablewright/testing');
@@ -184,7 +187,7 @@ describe('published package', () => {
       import { startDynamoDBLocal } from 'tablewright/testing';
       import { z } from 'zod';
       ${body('pack_test_esm')}
-    `);
+    `, shared);
     for (const result of [cjs, esm]) expect(result).toEqual({ sdk: { id: 'n1', text: 'hello' }, direct: { id: 'n1', text: 'hello' }, status: 'ACTIVE' });
   });
 });

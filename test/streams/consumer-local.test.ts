@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { streamConsumer, streamDecoder, type ConsumerEvent } from '../../src/streams.js';
 import { leaseStore } from '../../src/streams/consumer/lease-store.js';
 import { tableName } from '../helpers/local.js';
@@ -139,6 +140,20 @@ describe('streamConsumer on DynamoDB Local', () => {
   it('reads a shard whose first iterator was taken while it was empty (DynamoDB Local raises TrimmedDataAccessException once another table is written)', async () => {
     const fresh = counterTable(client, tableName('empty'));
     await fresh.table.create();
+    // Local raises it when the next iterator of the first (empty) read is used after another table and
+    // then this shard were written. A further empty read in between (a slow machine polls more often
+    // than the writes land) gives a good iterator, so the consumer's second read waits for the writes.
+    const gated = new DynamoDBStreamsClient({ endpoint: inject('dynamoEndpoint'), region: 'us-east-1', credentials: await streams.config.credentials() });
+    let release!: () => void;
+    const writesDone = new Promise<void>((resolve) => (release = resolve));
+    let reads = 0;
+    gated.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'GetRecordsCommand' && ++reads === 2) await writesDone;
+        return next(args);
+      },
+      { step: 'initialize', name: 'holdSecondRead' },
+    );
     const log: string[] = [];
     const events: ConsumerEvent[] = [];
     const consumer = streamConsumer({
@@ -146,7 +161,7 @@ describe('streamConsumer on DynamoDB Local', () => {
       callbacks: { Counter: (r) => void log.push(r.keys.key) },
       leaseTable: leases,
       application: 'empty-shard',
-      streamsClient: streams,
+      streamsClient: gated,
       pollIntervalMs: 30,
       onEvent: (e) => events.push(e),
     });
@@ -155,7 +170,9 @@ describe('streamConsumer on DynamoDB Local', () => {
     await Counter.put({ key: 'elsewhere', v: 1 }); // another table is written first
     await fresh.Counter.put({ key: 'a', v: 1 });
     await fresh.Counter.put({ key: 'b', v: 1 });
+    release();
     await until(() => log.length >= 2, 20_000, 'both records');
+    gated.destroy();
     await consumer.stop();
     expect(log).toEqual(['a', 'b']);
     expect(events.some((e) => e.type === 'iterator-reset' && e.reason === 'trimmed')).toBe(true);

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowFirstSequencer from './test/setup/slow-first-sequencer.js';
 
 export default defineConfig({
   test: {
@@ -16,6 +17,8 @@ export default defineConfig({
     // (~0.6 s of CPU per file, 127 files). They share no state: each has its own access key (its own
     // namespace in DynamoDB Local) and tables, and none mocks modules or changes globals it keeps.
     isolate: false,
+    // The long files start first (a fresh clone has no cached durations to order by).
+    sequence: { sequencer: SlowFirstSequencer },
     // The SDK warns on every worker that Node 20 support ends in 2027; once is enough (README).
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },

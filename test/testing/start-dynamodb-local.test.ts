@@ -23,7 +23,7 @@ async function waitUntilClosed(port: number, timeoutMs = 20_000): Promise<boolea
 // Each test starts a JVM (2 s idle, 20–40 s on two loaded cores).
 describe('startDynamoDBLocal', { timeout: 180_000 }, () => {
   it('starts an in-memory instance on a free port and stop() ends it', async () => {
-    const local = await startDynamoDBLocal();
+    const local = await startDynamoDBLocal({ attach: false });
     expect(local.endpoint).toBe(`http://127.0.0.1:${local.port}`);
     const other = local.createClient({ accessKeyId: 'someoneElse' });
     expect((await other.send(new ListTablesCommand({}))).TableNames).toEqual([]);
@@ -47,7 +47,7 @@ describe('startDynamoDBLocal', { timeout: 180_000 }, () => {
   });
 
   it('explains how to install Java when it is missing', async () => {
-    const error = await startDynamoDBLocal({ javaPath: '/nonexistent/bin/java' }).catch((e) => e);
+    const error = await startDynamoDBLocal({ javaPath: '/nonexistent/bin/java', attach: false }).catch((e) => e);
     expect(error).toBeInstanceOf(DynamoDBLocalStartError);
     expect(error.message).toMatch(/needs a Java runtime/);
     expect(error.message).toMatch(/apt-get install -y openjdk-17-jre-headless/);
@@ -56,7 +56,7 @@ describe('startDynamoDBLocal', { timeout: 180_000 }, () => {
   it('does not leave java behind when the parent process is killed with SIGKILL', async () => {
     const script = `
       import { startDynamoDBLocal } from './src/testing/index.ts';
-      const local = await startDynamoDBLocal();
+      const local = await startDynamoDBLocal({ attach: false });
       console.log('PORT ' + local.port);
       setInterval(() => {}, 1000);
     `;
@@ -83,7 +83,7 @@ describe('startDynamoDBLocal', { timeout: 180_000 }, () => {
     const script = `
       import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
       import { startDynamoDBLocal } from './src/testing/index.ts';
-      const local = await startDynamoDBLocal();
+      const local = await startDynamoDBLocal({ attach: false });
       await local.client.send(new ListTablesCommand({}));
       console.log('PORT ' + local.port);
       // no stop(): the event loop empties here

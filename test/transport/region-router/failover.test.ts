@@ -37,7 +37,7 @@ const regionClient = (local: DynamoDBLocal, region: string) => {
 };
 
 beforeAll(async () => {
-  [east, west] = await Promise.all([startDynamoDBLocal({ region: 'us-east-1' }), startDynamoDBLocal({ region: 'eu-west-1' })]);
+  [east, west] = await Promise.all([startDynamoDBLocal({ region: 'us-east-1', attach: false }), startDynamoDBLocal({ region: 'eu-west-1', attach: false })]);
   await Promise.all([createTable(east.client), createTable(west.client)]);
   replication = await startReplication({
     table: NAME,
@@ -103,7 +103,7 @@ describe('failover between two DynamoDB Local instances', () => {
     expect(events.filter((e) => e.type === 'probe').map((e) => (e as { ok: boolean }).ok)).toEqual([false]);
 
     // Back (empty: Local is in memory); the replica is rebuilt, then two good probes bring traffic home.
-    east = await startDynamoDBLocal({ port, region: 'us-east-1' });
+    east = await startDynamoDBLocal({ port, region: 'us-east-1', attach: false });
     await createTable(east.client);
     await replication.resync('us-east-1', 'eu-west-1');
     await router.checkHealth();

@@ -1,4 +1,3 @@
-
 /**
  * The bounded history of recent write tokens an item carries. Slot 0 is the
  * table's `writeTokenAttribute` (the newest token); slots 1…n-1 are the same

@@ -9,8 +9,7 @@ export default defineConfig({
   target: 'node20',
   splitting: true,
   treeshake: true,
-  // Whitespace only: names stay (error classes, stack frames) and the source
-  // maps map back to src. Node compiles every byte an entry loads at import,
-  // so this is a quarter off the cold start of `import 'tablewright'`.
-  minifyWhitespace: true,
+  // Not minified: readable in node_modules. Import time follows the code an
+  // entry loads (V8 pre-parses every function), not its whitespace: a
+  // whitespace-minified build (a third fewer bytes) compiled in the same time.
 });

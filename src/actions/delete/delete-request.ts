@@ -37,7 +37,7 @@ export function prepareDelete(
   if (all) {
     const ctx = new ExpressionContext();
     input.ConditionExpression = compileCondition(all, ctx);
-    Object.assign(input, ctx.toRequest());
+    ctx.addTo(input);
     input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
   }
   return { input, key: keyValues(model, key), guard };

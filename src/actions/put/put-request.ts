@@ -71,7 +71,7 @@ export function preparePut(
   if (all) {
     const ctx = new ExpressionContext();
     input.ConditionExpression = compileCondition(all, ctx);
-    Object.assign(input, ctx.toRequest());
+    ctx.addTo(input);
     // Free of charge, and lets ConditionFailedError carry the current item.
     input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
   }

@@ -19,7 +19,7 @@ for (const op of ops) {
   const heavy = op === 'batchWrite25' || op === 'transactWrite4';
   const runners: Runner[] = rows.map((row) => ({ name: row.name, mode: 'stub', op: row[op]!, concurrency: 1 }));
   const perRound = Math.max(10, Math.round(Number(perRoundText) / (heavy ? 5 : 1)));
-  const samples = await interleave(runners, { rounds: Number(roundsText), opsPerRound: perRound, warmupRounds: 1, warmupOps: perRound * 3 });
+  const samples = await interleave(runners, { rounds: Number(roundsText), opsPerRound: perRound, warmupRounds: 1, warmupOps: Math.max(600, perRound * 3) });
   const raw = samples[0]!;
   for (const s of samples) {
     console.log(`${op.padEnd(15)} ${s.runner.name.padEnd(40)} ${median(s.roundCpuPerOp).toFixed(1).padStart(8)} µs  ${medianRoundRatio(s, raw).toFixed(2)}×`);

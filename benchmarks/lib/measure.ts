@@ -77,8 +77,11 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 async function batch(runner: Runner, n: number, sample: Sample | undefined): Promise<void> {
   const latencies = sample?.latenciesNs;
   const { op, concurrency } = runner;
+  // Warm-up batches collect the young generation only, like measured ones: a full GC there
+  // would discard the code they just optimized (see QUIESCE_GC).
   if (sample) await quiesce();
-  else gc();
+  else gc({ type: 'minor' });
+  if (process.env.MARK_BATCHES) console.log(`@@batch ${runner.name} ${sample ? 'measured' : 'warm'}`);
   const cpu0 = cpuNow();
   const wall0 = process.hrtime.bigint();
   if (concurrency <= 1) {
@@ -118,6 +121,7 @@ export async function interleave(
   runners: readonly Runner[],
   options: { rounds: number; opsPerRound: number; warmupRounds: number; warmupOps?: number; onRound?: (round: number) => void },
 ): Promise<Sample[]> {
+  gc(); // setup's garbage, once, before anything is optimized
   // JIT warm-up per runner before any measured round (the SDK's code paths are long).
   if (options.warmupOps) for (const runner of runners) await batch(runner, options.warmupOps, undefined);
   const samples = runners.map((runner): Sample => ({ runner, ops: 0, cpuUs: 0, wallNs: 0, latenciesNs: [], roundCpuPerOp: [] }));

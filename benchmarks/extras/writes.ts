@@ -65,7 +65,9 @@ async function measure(ctx: ExtrasContext, op: WriteOp, rows: readonly WriteRow[
     rounds: ctx.quick ? 5 : 12, // 2 quick rounds swung the SDK-path ratios by ±0.3 on a shared machine
     opsPerRound: (ctx.quick ? 20 : 150) / (heavy ? 5 : 1),
     warmupRounds: ctx.quick ? 0 : 1,
-    warmupOps: ctx.quick ? 20 : 300,
+    // The JIT needs thousands of calls before tablewright's and the SDK's write paths stop compiling
+    // (with 300, transactWrite4's measured rounds were still optimizing code: 1.5× at 300, 1.07× at 4,000).
+    warmupOps: ctx.quick ? (heavy ? 100 : 200) : heavy ? 1000 : 2000,
   });
   ctx.log(`writes ${op}: ${samples.length} rows`);
   const kindOf = (s: (typeof samples)[number]) => measured.find((m) => m.row.name === s.runner.name)!.row.kind;

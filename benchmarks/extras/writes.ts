@@ -103,8 +103,8 @@ interface PeerComparison {
 /**
  * "goal ≤ 1.10× · met" style notes, so the report says met or missed per row.
  * A peer is met when tablewright is ≥ 1.5× cheaper on either path; when the
- * SDK path misses, the note gives the SDK floor's cost relative to the peer:
- * above 1 ÷ 1.5 = 0.67×, no library sending through the SDK can be 1.5× cheaper.
+ * SDK path misses because the SDK floor costs more than 1 ÷ 1.5 = 0.67× the
+ * peer (no library sending through the SDK can be 1.5× cheaper), the note says so.
  */
 function goalNote(row: WriteRow, ratio: number | null, peer: PeerComparison | null): string {
   const verdict = (ok: boolean) => (ok ? 'met' : 'missed');
@@ -117,7 +117,9 @@ function goalNote(row: WriteRow, ratio: number | null, peer: PeerComparison | nu
     const sdkMet = peer.overSdk >= goal;
     const met = sdkMet || (peer.overDirect !== null && peer.overDirect >= goal);
     const paths = `${peer.overSdk.toFixed(2)}× tablewright SDK path` + (peer.overDirect === null ? '' : ` · ${peer.overDirect.toFixed(1)}× direct`);
-    const floor = !sdkMet && peer.floorOverPeer !== null ? ` · SDK floor is ${peer.floorOverPeer.toFixed(2)}× the peer` : '';
+    // Said only when it is why the SDK path misses: the SDK alone costs more than 1 ÷ 1.5 of the peer.
+    const floorBound = !sdkMet && peer.floorOverPeer !== null && peer.floorOverPeer > 1 / goal;
+    const floor = floorBound ? ` · SDK floor is ${peer.floorOverPeer!.toFixed(2)}× the peer (no SDK-path library can be ${goal}× cheaper)` : '';
     return `ratio to raw-client · ${paths} (goal ≥ ${goal}× on either path · ${verdict(met)})${floor}`;
   }
   return 'ratio to raw-client';

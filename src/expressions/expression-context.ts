@@ -28,7 +28,7 @@ export class ExpressionContext {
 
   private byName: Map<string, string> | undefined;
 
-  /** Past {@link SCAN_LIMIT} names (long projections), a Map keeps the lookup linear. */
+  /** Past {@link SCAN_LIMIT} names (long projections), a Map keeps each lookup constant-time. */
   private manyNames(name: string): string {
     if (this.byName === undefined) {
       this.byName = new Map();
@@ -59,8 +59,7 @@ export class ExpressionContext {
 
   /** `:vX` for an already marshalled value. */
   rawValue(value: AttributeValue): string {
-    const n = this.valueCount++;
-    const placeholder = n < VALUE_PLACEHOLDERS.length ? VALUE_PLACEHOLDERS[n]! : `:v${n}`;
+    const placeholder = valuePlaceholder(this.valueCount++);
     this.values[placeholder] = value;
     return placeholder;
   }
@@ -81,10 +80,12 @@ export class ExpressionContext {
 
 /** Names scanned linearly before a Map takes over. */
 const SCAN_LIMIT = 32;
-/** The first placeholders, built once instead of per request. */
-const NAME_PLACEHOLDERS = Array.from({ length: SCAN_LIMIT }, (_, i) => `#n${i}`);
-const VALUE_PLACEHOLDERS = Array.from({ length: 32 }, (_, i) => `:v${i}`);
-const namePlaceholder = (i: number): string => (i < NAME_PLACEHOLDERS.length ? NAME_PLACEHOLDERS[i]! : `#n${i}`);
+/** The first placeholders, built once (on first use, nothing at import) instead of per request. */
+const CACHED_PLACEHOLDERS = 32;
+const NAME_PLACEHOLDERS: string[] = [];
+const VALUE_PLACEHOLDERS: string[] = [];
+const namePlaceholder = (i: number): string => (i < CACHED_PLACEHOLDERS ? (NAME_PLACEHOLDERS[i] ??= `#n${i}`) : `#n${i}`);
+const valuePlaceholder = (i: number): string => (i < CACHED_PLACEHOLDERS ? (VALUE_PLACEHOLDERS[i] ??= `:v${i}`) : `:v${i}`);
 
 /** Dates nested in maps and lists are stored as ISO strings, like top-level ones. */
 function datesToIso(value: unknown): unknown {

@@ -14,7 +14,7 @@ export const WRITE_OPS = ['put', 'create', 'update', 'delete', 'batchWrite25', '
 export type WriteOp = (typeof WRITE_OPS)[number];
 
 /** One library's implementation of the write operations (missing ones are not measured for it). */
-export type WriteRow = { readonly name: string; readonly kind: 'raw' | 'sdk' | 'direct' | 'peer' } & Partial<Record<WriteOp, () => Promise<unknown>>>;
+export type WriteRow = { readonly name: string; readonly kind: 'raw' | 'floor' | 'sdk' | 'direct' | 'peer' } & Partial<Record<WriteOp, () => Promise<unknown>>>;
 
 const KEY = { orgId: ITEM.orgId, userId: ITEM.userId };
 /** 25 distinct items (built once, outside the timed calls, as an application holds its data). */
@@ -59,6 +59,39 @@ export function rawWrites(client: DynamoDBClient): WriteRow {
   };
 }
 
+/**
+ * The SDK's own cost of the raw row's requests: `client.send(new XCommand(input))`
+ * of inputs marshalled once, here (a new command per call, as every row makes).
+ * No library on the SDK path can cost less than this; it bounds how much
+ * cheaper than a peer an SDK-path library can be.
+ */
+export function sdkFloorWrites(client: DynamoDBClient): WriteRow {
+  const { PutItemCommand, UpdateItemCommand, DeleteItemCommand, BatchWriteItemCommand, TransactWriteItemsCommand } = clientDynamodb;
+  const captured = new Map<string, unknown>();
+  const recorder = { send: (command: { input: unknown }) => captured.set('last', command.input) } as unknown as DynamoDBClient;
+  const raw = rawWrites(recorder);
+  const inputOf = (op: WriteOp): never => {
+    void raw[op]!();
+    return captured.get('last') as never;
+  };
+  const put = inputOf('put');
+  const create = inputOf('create');
+  const update = inputOf('update');
+  const del = inputOf('delete');
+  const batch = inputOf('batchWrite25');
+  const transaction = inputOf('transactWrite4');
+  return {
+    name: 'sdk-floor (client.send of a prebuilt input, no marshall)',
+    kind: 'floor',
+    put: () => client.send(new PutItemCommand(put)),
+    create: () => client.send(new PutItemCommand(create)),
+    update: () => client.send(new UpdateItemCommand(update)),
+    delete: () => client.send(new DeleteItemCommand(del)),
+    batchWrite25: () => client.send(new BatchWriteItemCommand(batch)),
+    transactWrite4: () => client.send(new TransactWriteItemsCommand(transaction)),
+  };
+}
+
 /** `@aws-sdk/lib-dynamodb`: the same requests with native values. */
 export function documentClientWrites(client: DynamoDBClient): WriteRow {
   const doc = libDynamodb.DynamoDBDocumentClient.from(client);
@@ -94,9 +127,13 @@ export function documentClientWrites(client: DynamoDBClient): WriteRow {
   };
 }
 
-/** tablewright: typed, validated, size-checked; `direct` selects the direct transport. */
-export function tablewrightWrites(client: DynamoDBClient, direct: boolean): WriteRow {
-  const User = defineTablewrightUser(client, direct ? directTransport(client) : undefined);
+/**
+ * tablewright: typed, validated, size-checked; `direct` selects the direct
+ * transport. `transport` replaces either (diagnostics: one that answers at
+ * once measures tablewright's own CPU without the SDK).
+ */
+export function tablewrightWrites(client: DynamoDBClient, direct: boolean, transport?: import('../../src/transport/transport.js').Transport): WriteRow {
+  const User = defineTablewrightUser(client, transport ?? (direct ? directTransport(client) : undefined));
   const changes = { set: { 'address.city': NEW_CITY }, increment: { loginCount: 1 } } as const;
   return {
     name: direct ? 'tablewright-direct (direct transport)' : 'tablewright (SDK path)',

@@ -6,16 +6,27 @@ setFlagsFromString('--expose-gc');
 // rows that are idle while others run, so each batch would start by
 // recompiling; a real service's hot path never sits idle that long.
 setFlagsFromString('--no-flush-bytecode');
-/** A full GC before each batch, so one row's garbage is not collected on another row's time. */
-const gc = runInNewContext('gc') as () => void;
+/** A full GC (setup, warm-up). */
+const gc = runInNewContext('gc') as (options?: { type: 'major' | 'minor' }) => void;
+/**
+ * Before each measured batch: `minor` (the default) collects the young
+ * generation, so one row's fresh garbage is not collected on another row's
+ * time. Not a full GC: V8 discards optimized code that embeds a hidden class
+ * whose last object died ("weak objects" deopts), and a forced full GC
+ * between every batch of 40–300 ops made every row recompile its hot path
+ * each batch (tens of ms of TurboFan CPU landing in the batch): a cost a
+ * service pays once per natural full GC, thousands of requests apart.
+ * `BENCH_FULL_GC=1` restores the full GC (to compare with earlier runs).
+ */
+export const QUIESCE_GC: 'major' | 'minor' = process.env.BENCH_FULL_GC === '1' ? 'major' : 'minor';
 
 /**
- * Full GC, then a short pause so V8's concurrent sweeper threads finish
+ * GC, then a short pause so V8's concurrent sweeper threads finish
  * before a measured window opens: their CPU would otherwise land in the next
  * row's `process.cpuUsage()` (Node 20 has no per-thread counter).
  */
 export async function quiesce(): Promise<void> {
-  gc();
+  gc({ type: QUIESCE_GC });
   await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
@@ -40,11 +51,12 @@ export interface Sample {
 
 /** Main-thread CPU where Node offers it (≥ 23.9), else the process's (main thread dominates; GC helpers add a little). */
 const threadCpu = (process as unknown as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage;
-export const CPU_SOURCE = threadCpu
-  ? 'process.threadCpuUsage (main thread)'
-  : process.execArgv.includes('--single-threaded-gc')
-    ? 'process.cpuUsage with --single-threaded-gc (main thread incl. GC)'
-    : 'process.cpuUsage (whole process)';
+export const CPU_SOURCE =
+  (threadCpu
+    ? 'process.threadCpuUsage (main thread)'
+    : process.execArgv.includes('--single-threaded-gc')
+      ? 'process.cpuUsage with --single-threaded-gc (main thread incl. GC)'
+      : 'process.cpuUsage (whole process)') + `, a ${QUIESCE_GC} GC before each measured batch`;
 function cpuNow(): number {
   const u = threadCpu ? threadCpu.call(process) : process.cpuUsage();
   return u.user + u.system;
@@ -65,8 +77,11 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 async function batch(runner: Runner, n: number, sample: Sample | undefined): Promise<void> {
   const latencies = sample?.latenciesNs;
   const { op, concurrency } = runner;
+  // Warm-up batches collect the young generation only, like measured ones: a full GC there
+  // would discard the code they just optimized (see QUIESCE_GC).
   if (sample) await quiesce();
-  else gc();
+  else gc({ type: 'minor' });
+  if (process.env.MARK_BATCHES) console.log(`@@batch ${runner.name} ${sample ? 'measured' : 'warm'}`);
   const cpu0 = cpuNow();
   const wall0 = process.hrtime.bigint();
   if (concurrency <= 1) {
@@ -106,6 +121,7 @@ export async function interleave(
   runners: readonly Runner[],
   options: { rounds: number; opsPerRound: number; warmupRounds: number; warmupOps?: number; onRound?: (round: number) => void },
 ): Promise<Sample[]> {
+  gc(); // setup's garbage, once, before anything is optimized
   // JIT warm-up per runner before any measured round (the SDK's code paths are long).
   if (options.warmupOps) for (const runner of runners) await batch(runner, options.warmupOps, undefined);
   const samples = runners.map((runner): Sample => ({ runner, ops: 0, cpuUs: 0, wallNs: 0, latenciesNs: [], roundCpuPerOp: [] }));

@@ -10,28 +10,31 @@ import type { UpdateAction, UpdateOperand } from './update-node.js';
  */
 export function compileUpdate(actions: readonly UpdateAction[], ctx: ExpressionContext): string {
   if (actions.length === 0) throw new ExpressionError('An update needs at least one action');
-  const clauses: Record<UpdateAction['kind'], string[]> = { set: [], remove: [], add: [], delete: [] };
+  // One string per clause, appended in action order (no array per clause: this runs per update).
+  let set = '';
+  let remove = '';
+  let add = '';
+  let del = '';
   for (const action of actions) {
     const path = ctx.path(action.path);
     switch (action.kind) {
       case 'set':
-        clauses.set.push(`${path} = ${operand(action.operand, ctx)}`);
+        set += `${set === '' ? 'SET ' : ', '}${path} = ${operand(action.operand, ctx)}`;
         break;
       case 'remove':
-        clauses.remove.push(path);
+        remove += `${remove === '' ? 'REMOVE ' : ', '}${path}`;
         break;
       case 'add':
+        add += `${add === '' ? 'ADD ' : ', '}${path} ${ctx.value(action.value)}`;
+        break;
       case 'delete':
-        clauses[action.kind].push(`${path} ${ctx.value(action.value)}`);
+        del += `${del === '' ? 'DELETE ' : ', '}${path} ${ctx.value(action.value)}`;
         break;
     }
   }
-  const parts: string[] = [];
-  if (clauses.set.length) parts.push(`SET ${clauses.set.join(', ')}`);
-  if (clauses.remove.length) parts.push(`REMOVE ${clauses.remove.join(', ')}`);
-  if (clauses.add.length) parts.push(`ADD ${clauses.add.join(', ')}`);
-  if (clauses.delete.length) parts.push(`DELETE ${clauses.delete.join(', ')}`);
-  return parts.join(' ');
+  let out = set;
+  for (const clause of [remove, add, del]) if (clause !== '') out = out === '' ? clause : `${out} ${clause}`;
+  return out;
 }
 
 function operand(o: UpdateOperand, ctx: ExpressionContext): string {
@@ -51,16 +54,22 @@ function operand(o: UpdateOperand, ctx: ExpressionContext): string {
 
 /** Finds two actions whose paths overlap (`a` and `a.b`, or the same path twice). @internal */
 export function overlappingPaths(actions: readonly UpdateAction[]): [string, string] | undefined {
-  const seen: string[] = [];
-  for (const action of actions) {
-    const id = pathId(action.path);
-    for (const other of seen) {
-      if (other === id || other.startsWith(id + '\u0000') || id.startsWith(other + '\u0000')) return [display(other), display(id)];
+  // Segment by segment, no strings built: this runs on every update, and finds nothing nearly always.
+  for (let j = 1; j < actions.length; j++) {
+    const path = actions[j]!.path;
+    for (let i = 0; i < j; i++) {
+      const other = actions[i]!.path;
+      if (isPrefix(other, path) || isPrefix(path, other)) return [display(other), display(path)];
     }
-    seen.push(id);
   }
   return undefined;
 }
 
-const pathId = (path: readonly (string | number)[]) => path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('\u0000');
-const display = (id: string) => id.split('\u0000').join('').replace(/^\./, '');
+/** Whether `a` is `b` or one of its ancestors; `'1'` and `1` differ (a map key and a list index). */
+function isPrefix(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
+  if (a.length > b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const display = (path: readonly (string | number)[]) => path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');

@@ -3,7 +3,7 @@ import { describeInput, readingInput, thrownMessage } from '../errors/hostile-in
 import { parsePath, type PathInput, type PathSegment } from './attribute-path.js';
 import type { ConditionPath } from './condition-builder.js';
 import type { Path, PathValue } from './path-types.js';
-import { pathOperand, valueOperand, type UpdateAction, type UpdateOperand } from './update-node.js';
+import type { UpdateAction, UpdateOperand } from './update-node.js';
 
 type ValueAt<T, P> = P extends string ? PathValue<T, P> : unknown;
 type ElementOf<V> = V extends readonly (infer E)[] ? E : unknown;
@@ -156,66 +156,79 @@ const brand = (o: UpdateOperand): UpdateOperand => {
 };
 
 const p = (path: PathInput): readonly [PathSegment, ...PathSegment[]] => parsePath(path);
-const num = (v: UpdateExpressionValue | number | bigint): UpdateOperand =>
-  typeof v === 'number' || typeof v === 'bigint' ? valueOperand(v) : (v as UpdateOperand);
-const action = (a: UpdateAction): UpdateAction => Object.freeze(a);
-const listAppend = (path: PathInput, items: readonly unknown[], prepend: boolean): UpdateAction => {
-  const existing: UpdateOperand = Object.freeze({ kind: 'ifNotExists', path: p(path), fallback: valueOperand([]) });
-  const added = valueOperand(items);
-  return action({
-    kind: 'set',
-    path: p(path),
-    operand: Object.freeze({ kind: 'listAppend', left: prepend ? added : existing, right: prepend ? existing : added }),
-  });
-};
-const counter = (path: PathInput, by: number | bigint, op: '+' | '-'): UpdateAction =>
-  action({
-    kind: 'set',
-    path: p(path),
-    operand: Object.freeze({
-      kind: 'arithmetic',
-      op,
-      left: Object.freeze({ kind: 'ifNotExists', path: p(path), fallback: valueOperand(typeof by === 'bigint' ? 0n : 0) }),
-      right: valueOperand(by),
-    }),
-  });
+type Seal = <T extends object>(node: T) => T;
+
+/**
+ * The node makers behind the builder, with `seal` applied to every node:
+ * `Object.freeze` for the public builder (its actions are values callers
+ * keep), nothing for the object form, whose nodes never leave tablewright
+ * (freezing costs a hidden-class change per node on every update).
+ */
+function nodeMakers(seal: Seal) {
+  const value = (v: unknown): UpdateOperand => seal({ kind: 'value', value: v });
+  const num = (v: UpdateExpressionValue | number | bigint): UpdateOperand => (typeof v === 'number' || typeof v === 'bigint' ? value(v) : (v as UpdateOperand));
+  const listAppend = (path: PathInput, items: readonly unknown[], prepend: boolean): UpdateAction => {
+    const at = p(path);
+    const existing: UpdateOperand = seal({ kind: 'ifNotExists', path: at, fallback: value([]) });
+    const added = value(items);
+    return seal({ kind: 'set', path: at, operand: seal({ kind: 'listAppend', left: prepend ? added : existing, right: prepend ? existing : added }) });
+  };
+  const counter = (path: PathInput, by: number | bigint, op: '+' | '-'): UpdateAction => {
+    const at = p(path);
+    const left: UpdateOperand = seal({ kind: 'ifNotExists', path: at, fallback: value(typeof by === 'bigint' ? 0n : 0) });
+    return seal({ kind: 'set', path: at, operand: seal({ kind: 'arithmetic', op, left, right: value(by) }) });
+  };
+  return {
+    set: (path: PathInput, v: unknown): UpdateAction => seal({ kind: 'set', path: p(path), operand: isOperand(v) ? v : value(v) }),
+    remove: (path: PathInput): UpdateAction => seal({ kind: 'remove', path: p(path) }),
+    add: (path: PathInput, v: unknown): UpdateAction => seal({ kind: 'add', path: p(path), value: v }),
+    delete: (path: PathInput, v: unknown): UpdateAction => seal({ kind: 'delete', path: p(path), value: v }),
+    append: (path: PathInput, items: readonly unknown[]) => listAppend(path, items, false),
+    prepend: (path: PathInput, items: readonly unknown[]) => listAppend(path, items, true),
+    ifNotExists: (path: PathInput, v: unknown): UpdateAction => {
+      const at = p(path);
+      return seal({ kind: 'set', path: at, operand: seal({ kind: 'ifNotExists', path: at, fallback: value(v) }) });
+    },
+    increment: (path: PathInput, by: number | bigint = 1) => counter(path, by, '+'),
+    decrement: (path: PathInput, by: number | bigint = 1) => counter(path, by, '-'),
+    ref: (path: PathInput) => brand(seal({ kind: 'path', path: p(path) })),
+    valueOr: (path: PathInput, fallback: unknown) => brand(seal({ kind: 'ifNotExists', path: p(path), fallback: isOperand(fallback) ? fallback : value(fallback) })),
+    plus: (a: UpdateExpressionValue | number | bigint, b: UpdateExpressionValue | number | bigint) => brand(seal({ kind: 'arithmetic', op: '+', left: num(a), right: num(b) })),
+    minus: (a: UpdateExpressionValue | number | bigint, b: UpdateExpressionValue | number | bigint) => brand(seal({ kind: 'arithmetic', op: '-', left: num(a), right: num(b) })),
+  };
+}
 
 /** The untyped update builder. @internal */
-export const updateBuilder: UpdateBuilder<any> = Object.freeze({
-  set: (path: PathInput, value: unknown) =>
-    action({ kind: 'set', path: p(path), operand: isOperand(value) ? value : valueOperand(value) }),
-  remove: (path: PathInput) => action({ kind: 'remove', path: p(path) }),
-  add: (path: PathInput, value: unknown) => action({ kind: 'add', path: p(path), value }),
-  delete: (path: PathInput, value: unknown) => action({ kind: 'delete', path: p(path), value }),
-  append: (path: PathInput, items: readonly unknown[]) => listAppend(path, items, false),
-  prepend: (path: PathInput, items: readonly unknown[]) => listAppend(path, items, true),
-  ifNotExists: (path: PathInput, value: unknown) =>
-    action({ kind: 'set', path: p(path), operand: Object.freeze({ kind: 'ifNotExists', path: p(path), fallback: valueOperand(value) }) }),
-  increment: (path: PathInput, by: number | bigint = 1) => counter(path, by, '+'),
-  decrement: (path: PathInput, by: number | bigint = 1) => counter(path, by, '-'),
-  ref: (path: PathInput) => brand(pathOperand(p(path))),
-  valueOr: (path: PathInput, fallback: unknown) =>
-    brand(Object.freeze({ kind: 'ifNotExists', path: p(path), fallback: isOperand(fallback) ? fallback : valueOperand(fallback) })),
-  plus: (a: UpdateExpressionValue | number | bigint, b: UpdateExpressionValue | number | bigint) =>
-    brand(Object.freeze({ kind: 'arithmetic', op: '+', left: num(a), right: num(b) })),
-  minus: (a: UpdateExpressionValue | number | bigint, b: UpdateExpressionValue | number | bigint) =>
-    brand(Object.freeze({ kind: 'arithmetic', op: '-', left: num(a), right: num(b) })),
-} as UpdateBuilder<any>);
+export const updateBuilder: UpdateBuilder<any> = Object.freeze(nodeMakers(Object.freeze)) as unknown as UpdateBuilder<any>;
+/** The object form's node makers (unfrozen nodes, internal only). */
+const objectForm = nodeMakers((node) => node);
 
 /** Turns the object form into actions (in a stable order). @internal */
 export function changesToActions(changes: UpdateChanges<unknown>): UpdateAction[] {
-  const b = updateBuilder;
   const out: UpdateAction[] = [];
-  const entries = (o: object | undefined) => Object.entries(o ?? {}) as [string, unknown][];
-  for (const [path, value] of entries(changes.set)) out.push(value === undefined ? b.remove(path) : b.set(path, value));
-  for (const path of changes.remove ?? []) out.push(b.remove(path as PathInput));
-  for (const [path, value] of entries(changes.add)) out.push(b.add(path, value as number));
-  for (const [path, value] of entries(changes.delete)) out.push(b.delete(path, value as Set<unknown>));
-  for (const [path, value] of entries(changes.append)) out.push(b.append(path, value as unknown[]));
-  for (const [path, value] of entries(changes.prepend)) out.push(b.prepend(path, value as unknown[]));
-  for (const [path, value] of entries(changes.ifNotExists)) out.push(b.ifNotExists(path, value));
-  for (const [path, value] of entries(changes.increment)) out.push(b.increment(path, value as never));
+  eachChange(out, changes.set, setOrRemove);
+  for (const path of changes.remove ?? []) out.push(objectForm.remove(path as PathInput));
+  eachChange(out, changes.add, objectForm.add);
+  eachChange(out, changes.delete, objectForm.delete);
+  eachChange(out, changes.append, objectForm.append as (path: string, value: unknown) => UpdateAction);
+  eachChange(out, changes.prepend, objectForm.prepend as (path: string, value: unknown) => UpdateAction);
+  eachChange(out, changes.ifNotExists, objectForm.ifNotExists);
+  eachChange(out, changes.increment, objectForm.increment as (path: string, value: unknown) => UpdateAction);
   return out;
+}
+
+/** `set` of `undefined` removes the attribute. */
+const setOrRemove = (path: string, value: unknown): UpdateAction => (value === undefined ? objectForm.remove(path) : objectForm.set(path, value));
+
+/**
+ * One part's own enumerable keys in order, each value read once, as
+ * `Object.entries` would, without an entries array per part (this runs on
+ * every update). Module-level so a call allocates no closure.
+ */
+function eachChange(out: UpdateAction[], part: unknown, make: (path: string, value: unknown) => UpdateAction): void {
+  if (part === undefined || part === null) return;
+  const o = part as Record<string, unknown>;
+  for (const path of Object.keys(o)) out.push(make(path, o[path]));
 }
 
 /** Resolves an {@link UpdateInput} to actions. @internal */

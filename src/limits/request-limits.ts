@@ -15,6 +15,8 @@ export const BATCH_WRITE_MAX_BYTES = 16 * 1024 * 1024;
 /** BatchGetItem: at most 100 keys. */
 export const BATCH_GET_MAX_KEYS = 100;
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /**
  * Bytes one TransactWriteItems action adds to the 4 MB payload, as DynamoDB
  * Local accounts it (measured to the byte, docs/limits.md): the item for a
@@ -31,8 +33,11 @@ export function transactWriteActionSize(action: TransactWriteItem): number {
   const expressions = op as { ConditionExpression?: string; UpdateExpression?: string };
   if (expressions.ConditionExpression) size += utf8Length(expressions.ConditionExpression);
   if (expressions.UpdateExpression) size += utf8Length(expressions.UpdateExpression);
-  for (const name of Object.values(op.ExpressionAttributeNames ?? {})) size += utf8Length(name);
-  for (const value of Object.values(op.ExpressionAttributeValues ?? {})) size += attributeValueSize(value);
+  // Own values, as Object.values would give them, without the array (this runs for every action).
+  const names = op.ExpressionAttributeNames;
+  if (names) for (const k in names) if (hasOwn.call(names, k)) size += utf8Length(names[k]!);
+  const values = op.ExpressionAttributeValues;
+  if (values) for (const k in values) if (hasOwn.call(values, k)) size += attributeValueSize(values[k]!);
   return size;
 }
 

@@ -34,17 +34,21 @@ export function assertWritable(value: unknown, context: MarshallContext, path: P
 export function assertWritableUpdate(actions: readonly object[], context: MarshallContext): void {
   for (const action of actions) {
     const { path, value, operand } = action as { path?: readonly PropertyKey[]; value?: unknown; operand?: unknown };
-    const at = path ? [...path] : [];
-    if (value !== undefined) assertWritable(value, context, at);
-    if (operand !== undefined) walkOperand(operand, context, at);
+    if (isContainer(value)) assertWritable(value, context, path ? [...path] : []);
+    if (operand !== undefined) walkOperand(operand, context, path ?? []);
   }
 }
 
-function walkOperand(operand: unknown, context: MarshallContext, path: PropertyKey[]): void {
+/** Only objects are walked (primitives pass), so the path is copied for them alone. */
+const isContainer = (value: unknown): boolean => value !== null && typeof value === 'object';
+
+function walkOperand(operand: unknown, context: MarshallContext, path: readonly PropertyKey[]): void {
   if (operand === null || typeof operand !== 'object') return;
   const o = operand as { kind?: unknown; value?: unknown; fallback?: unknown; left?: unknown; right?: unknown };
-  if (o.kind === 'value') assertWritable(o.value, context, [...path]);
-  for (const side of [o.fallback, o.left, o.right]) if (side !== undefined) walkOperand(side, context, path);
+  if (o.kind === 'value' && isContainer(o.value)) assertWritable(o.value, context, [...path]);
+  if (o.fallback !== undefined) walkOperand(o.fallback, context, path);
+  if (o.left !== undefined) walkOperand(o.left, context, path);
+  if (o.right !== undefined) walkOperand(o.right, context, path);
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;

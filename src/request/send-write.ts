@@ -41,31 +41,56 @@ export async function sendWrite<O extends WriteOperationName>(
   context: SendContext,
   plan: WriteSendPlan,
 ): Promise<WriteSendResult<O>> {
+  // The first send in a small frame (this is the hot path); failures and resends in resendWrite.
+  let output: OperationMap[O][1];
+  try {
+    output = await send(table, operation, input, context);
+  } catch (error) {
+    return resendWrite(table, operation, input, context, plan, error);
+  }
+  const reported = (output as { $metadata?: { attempts?: unknown } }).$metadata?.attempts;
+  return { ok: true, output, attempts: typeof reported === 'number' ? reported : undefined };
+}
+
+/** {@link sendWrite} after its first send failed with `first`. */
+async function resendWrite<O extends WriteOperationName>(
+  table: Parameters<typeof send>[0],
+  operation: O,
+  input: OperationMap[O][0],
+  context: SendContext,
+  plan: WriteSendPlan,
+  first: unknown,
+): Promise<WriteSendResult<O>> {
   let attempts = 0;
-  let known = true; // every send reported its attempts (no per-call closure for this: it is the hot path)
+  let known = true; // every send reported its attempts (no per-call closure for this)
   let maybeApplied = false;
   let policy: ReturnType<typeof resolveRetryPolicy> | undefined;
+  let failure: unknown = first;
   for (let n = 1; ; n++) {
-    try {
-      const output = await send(table, operation, input, context);
-      const reported = (output as { $metadata?: { attempts?: unknown } }).$metadata?.attempts;
-      if (typeof reported === 'number') attempts += reported;
-      else (attempts += 1), (known = false);
-      return { ok: true, output, attempts: known || n > 1 ? attempts : undefined };
-    } catch (error) {
-      const reported = reportedAttempts(error);
-      if (typeof reported === 'number') attempts += reported;
-      else (attempts += 1), (known = false);
-      if (error instanceof ConditionFailedError) return { ok: false, error, attempts: known || n > 1 ? attempts : undefined };
-      if (!plan.resendable || !isTransientError(error) || context.abortSignal?.aborted) throw error;
-      maybeApplied ||= mayHaveApplied(error);
-      policy ??= resolveRetryPolicy(plan.retry, WRITE_RETRY);
-      if (!policy.mayRetry(n + 1)) {
-        if (!maybeApplied || !(error instanceof DynamoDBError)) throw error;
-        throw new WriteUnconfirmedError({ operation: plan.kind, entity: context.entity, key: context.key, token: plan.token, attempts, last: error });
+    if (n > 1) {
+      try {
+        const output = await send(table, operation, input, context);
+        const reported = (output as { $metadata?: { attempts?: unknown } }).$metadata?.attempts;
+        if (typeof reported === 'number') attempts += reported;
+        else (attempts += 1), (known = false);
+        return { ok: true, output, attempts };
+      } catch (error) {
+        failure = error;
       }
-      await policy.backoff(n);
     }
+    const error = failure;
+    const reported = reportedAttempts(error);
+    if (typeof reported === 'number') attempts += reported;
+    else (attempts += 1), (known = false);
+    if (error instanceof ConditionFailedError) return { ok: false, error, attempts: known || n > 1 ? attempts : undefined };
+    if (!plan.resendable || !isTransientError(error) || context.abortSignal?.aborted) throw error;
+    maybeApplied ||= mayHaveApplied(error);
+    policy ??= resolveRetryPolicy(plan.retry, WRITE_RETRY);
+    if (!policy.mayRetry(n + 1)) {
+      if (!maybeApplied || !(error instanceof DynamoDBError)) throw error;
+      throw new WriteUnconfirmedError({ operation: plan.kind, entity: context.entity, key: context.key, token: plan.token, attempts, last: error });
+    }
+    await policy.backoff(n);
   }
 }
 

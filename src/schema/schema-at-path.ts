@@ -18,11 +18,13 @@ export interface SchemaAtPath {
  * @internal
  */
 export function schemaAtPath(shape: Readonly<Record<string, z.ZodType>>, path: readonly (string | number)[]): SchemaAtPath | undefined {
-  const [first, ...rest] = path;
+  const first = path[0];
   if (typeof first !== 'string' || !Object.prototype.hasOwnProperty.call(shape, first)) return undefined;
   let declared = shape[first]!;
   let via: SchemaAtPath['via'] = 'field';
-  for (const segment of rest) {
+  // By index: a rest copy of the path would allocate on every update.
+  for (let i = 1; i < path.length; i++) {
+    const segment = path[i]!;
     // zod drops a `__proto__` key from every record and object it parses: no schema can hold one.
     if (segment === '__proto__') return undefined;
     const def = defOf(unwrap(declared));
@@ -32,7 +34,7 @@ export function schemaAtPath(shape: Readonly<Record<string, z.ZodType>>, path: r
       else if (def.type === 'tuple') next = (def as { items?: z.ZodType[] }).items?.[segment];
       via = 'element';
     } else if (def.type === 'object') {
-      next = Object.prototype.hasOwnProperty.call(def.shape ?? {}, segment) ? def.shape![segment] : undefined;
+      next = def.shape && Object.prototype.hasOwnProperty.call(def.shape, segment) ? def.shape[segment] : undefined;
       via = 'field';
     } else if (def.type === 'record') {
       next = def.valueType;

@@ -33,11 +33,12 @@ export function prepareDelete(
   }
   const input: DeleteItemCommandInput = { TableName: model.table.name, Key: primaryKey(model, key) };
   // Resolved after the extensions, so a missing expectedVersion is reported first.
-  const all = allConditions([condition && resolveCondition(condition, model), ...added]);
+  const resolved = condition && resolveCondition(condition, model);
+  const all = added.length === 0 ? resolved || undefined : allConditions([resolved, ...added]);
   if (all) {
     const ctx = new ExpressionContext();
     input.ConditionExpression = compileCondition(all, ctx);
-    Object.assign(input, ctx.toRequest());
+    ctx.addTo(input);
     input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
   }
   return { input, key: keyValues(model, key), guard };

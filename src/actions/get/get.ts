@@ -31,7 +31,7 @@ export async function getItem(model: EntityModel, key: Readonly<Record<string, u
   if (attributes) {
     const ctx = new ExpressionContext();
     input.ProjectionExpression = projectionExpression(model, attributes, ctx);
-    Object.assign(input, ctx.toRequest());
+    ctx.addTo(input);
   }
   const output = await send(model.table, 'GetItem', input, {
     entity: model.name,

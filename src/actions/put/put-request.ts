@@ -67,11 +67,11 @@ export function preparePut(
   // Size and value limits (ItemTooLargeError / ValidationError) before anything is sent.
   const key = keyValues(model, parsed);
   const input: PutItemCommandInput = { TableName: model.table.name, Item: marshallFittingItem(model.table, model.name, stored, key) };
-  const all = allConditions([condition, extra, ...added]);
+  const all = extra === undefined && added.length === 0 ? condition : allConditions([condition, extra, ...added]);
   if (all) {
     const ctx = new ExpressionContext();
     input.ConditionExpression = compileCondition(all, ctx);
-    Object.assign(input, ctx.toRequest());
+    ctx.addTo(input);
     // Free of charge, and lets ConditionFailedError carry the current item.
     input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
   }

@@ -80,7 +80,7 @@ export function prepareQuery(
     input.ProjectionExpression = projectionExpression(model, options.attributes, ctx);
     schema = projectedSchema(model, options.attributes);
   }
-  Object.assign(input, ctx.toRequest());
+  ctx.addTo(input);
   return { input, scope, schema };
 }
 

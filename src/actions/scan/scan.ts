@@ -87,7 +87,7 @@ export function prepareScan(reader: ScanReader, options: ScanOptions<unknown> = 
     input.ProjectionExpression = projectionExpression(entity, options.attributes, ctx);
     schema = projectedSchema(entity, options.attributes);
   }
-  Object.assign(input, ctx.toRequest());
+  ctx.addTo(input);
   return { input, scope, schema };
 }
 

@@ -80,11 +80,47 @@ export interface TransactWriteResult {
 export async function transactWrite(ops: readonly TransactionParticipant[], options: TransactWriteOptions = {}): Promise<TransactWriteResult> {
   options = optionsObject('transactWrite', options); // untyped callers: a snapshot of an object, or ConfigurationError
   const table = transactionTable('TransactWriteItems', ops);
-  checkTransactionLimits('TransactWriteItems', ops, (op) => transactWriteActionSize(op.request), (op) => op);
+  checkTransactionLimits('TransactWriteItems', ops, requestSize, participantIdentity);
   const retrying = options.retry !== false && (options.retry !== undefined || options.token !== undefined);
   const token = options.token ?? (retrying ? globalThis.crypto.randomUUID() : undefined);
-  const input: TransactWriteItemsCommandInput = { TransactItems: ops.map((op) => op.request) };
+  const transactItems: TransactWriteItemsCommandInput['TransactItems'] = new Array(ops.length);
+  for (let i = 0; i < ops.length; i++) transactItems[i] = ops[i]!.request;
+  const input: TransactWriteItemsCommandInput = { TransactItems: transactItems };
   if (token !== undefined) input.ClientRequestToken = token;
+  if (retrying || options.stats) return sendTransaction(table, ops, input, token, options, retrying);
+  // One send, no resends, no stats (the common call): no retry policy to build, a small frame to suspend.
+  try {
+    await send(table, 'TransactWriteItems', input, { abortSignal: options.abortSignal, capacity: options.returnConsumedCapacity });
+  } catch (error) {
+    throw unsentOrUnconfirmed(error, ops, token, options.abortSignal);
+  }
+  return { token };
+}
+
+const requestSize = (op: TransactionParticipant) => transactWriteActionSize(op.request);
+const participantIdentity = (op: TransactionParticipant) => op;
+
+/**
+ * The error of a transaction sent once: mapped, or (a transient failure that
+ * may have been applied) {@link WriteUnconfirmedError}; what
+ * {@link sendTransaction} throws when its policy allows one send.
+ */
+function unsentOrUnconfirmed(error: unknown, ops: readonly TransactionParticipant[], token: string | undefined, abortSignal: AbortSignal | undefined): unknown {
+  const mapped = mapTransactionError(error, ops, token);
+  if (mapped instanceof TransactionCanceledError || !isTransientError(mapped) || abortSignal?.aborted) return mapped;
+  if (!mayHaveApplied(mapped) || !(mapped instanceof DynamoDBError)) return mapped;
+  return new WriteUnconfirmedError({ operation: 'transactWrite', token, attempts: 1, last: mapped });
+}
+
+/** Sends with resends (`retry`) or stats: the policy's deadline and clock start here. */
+async function sendTransaction(
+  table: ReturnType<typeof transactionTable>,
+  ops: readonly TransactionParticipant[],
+  input: TransactWriteItemsCommandInput,
+  token: string | undefined,
+  options: TransactWriteOptions,
+  retrying: boolean,
+): Promise<TransactWriteResult> {
   const policy = resolveRetryPolicy(retrying ? (options.retry as RetryPolicy | undefined) : { maxAttempts: 1 }, WRITE_RETRY);
   let maybeApplied = false;
   for (let n = 1; ; n++) {

@@ -28,8 +28,10 @@ export interface UpdatePlan {
   readonly assigned: ReadonlyMap<string, Assigned>;
 }
 
+/** The storage converters of schemas, compiled once per schema (updates convert values on every call). */
 const converters = new WeakMap<z.ZodType, Converter | null>();
-function toStorage(schema: z.ZodType, value: unknown): unknown {
+/** `value` in stored form for `schema` (a Date as ISO text, an empty set as nothing …). @internal */
+export function toStorage(schema: z.ZodType, value: unknown): unknown {
   let convert = converters.get(schema);
   if (convert === undefined) converters.set(schema, (convert = compileToStorage(schema) ?? null));
   return convert ? convert(value) : value;
@@ -73,19 +75,21 @@ export function planUpdate(model: EntityModel, key: Readonly<Record<string, unkn
     }
     switch (action.kind) {
       case 'set': {
-        let operand = checkOperand(model, action.operand, target, action.path, issue);
+        // The parsed (pre-storage) value of a whole-value SET, to rebuild index keys from.
+        const parsed: ParsedValue = { value: UNKNOWN };
+        let operand = checkOperand(model, action.operand, target, action.path, issue, parsed);
         if (operand === undefined) continue;
         const algorithm = model.compressed.get(top);
         if (algorithm) operand = compressOperand(operand, target.declared, algorithm);
         if (operand.kind === 'value' && operand.value === undefined) {
           // An empty set (or a value that stores as nothing) becomes a REMOVE.
-          actions.push(Object.freeze({ kind: 'remove', path: action.path }));
+          actions.push({ kind: 'remove', path: action.path });
           if (topLevel) assigned.set(top, REMOVED);
           continue;
         }
-        actions.push(Object.freeze({ ...action, operand }));
-        if (topLevel && parsedValues.has(operand)) assigned.set(top, parsedValues.get(operand));
-        else assigned.set(top, UNKNOWN);
+        // Plan nodes are internal (never handed out), so unlike the builder's they are not frozen.
+        actions.push({ kind: 'set', path: action.path, operand });
+        assigned.set(top, topLevel ? parsed.value : UNKNOWN);
         continue;
       }
       case 'remove':
@@ -103,14 +107,14 @@ export function planUpdate(model: EntityModel, key: Readonly<Record<string, unkn
         if (action.kind === 'add' && (typeof value === 'number' || typeof value === 'bigint')) {
           const delta = counterDelta(kind, value);
           if (typeof delta === 'string') issue(action.path, `ADD: ${delta}`);
-          else actions.push(delta === value ? action : Object.freeze({ ...action, value: delta }));
+          else actions.push(delta === value ? action : { kind: action.kind, path: action.path, value: delta });
         } else if (value instanceof Set) {
           if (kind !== 'set') issue(action.path, `${action.kind.toUpperCase()} of a set needs a set attribute, this one is ${kind}`);
           else if (value.size === 0) issue(action.path, 'DynamoDB refuses empty sets');
           else {
             const parsed = target.schema.safeParse(value);
             if (!parsed.success) for (const i of parsed.error.issues) issue([...action.path, ...i.path], i.message);
-            else actions.push(Object.freeze({ ...action, value: parsed.data }));
+            else actions.push({ kind: action.kind, path: action.path, value: parsed.data });
           }
         } else {
           issue(action.path, `${action.kind.toUpperCase()} takes ${action.kind === 'add' ? 'a number or ' : ''}a Set`);
@@ -179,17 +183,15 @@ function compressionIssue(model: EntityModel, action: UpdateAction): string | un
 
 /** Compresses the value (or if_not_exists fallback) of a checked whole-attribute SET, as the put path stores it. */
 function compressOperand(operand: UpdateOperand, schema: z.ZodType, algorithm: CompressionAlgorithm): UpdateOperand {
-  if (operand.kind === 'value') {
-    const out: UpdateOperand = Object.freeze({ kind: 'value', value: compressAttributeValue(schema, algorithm, operand.value) });
-    if (parsedValues.has(operand)) parsedValues.set(out, parsedValues.get(operand));
-    return out;
-  }
-  if (operand.kind === 'ifNotExists') return Object.freeze({ ...operand, fallback: compressOperand(operand.fallback, schema, algorithm) });
+  if (operand.kind === 'value') return { kind: 'value', value: compressAttributeValue(schema, algorithm, operand.value) };
+  if (operand.kind === 'ifNotExists') return { kind: 'ifNotExists', path: operand.path, fallback: compressOperand(operand.fallback, schema, algorithm) };
   return operand;
 }
 
-/** Parsed (pre-storage) values of value operands, to rebuild index keys from. */
-const parsedValues = new WeakMap<UpdateOperand, unknown>();
+/** Where {@link checkOperand} leaves the parsed value of a whole-value operand (UNKNOWN for any other). */
+interface ParsedValue {
+  value: unknown;
+}
 
 function checkOperand(
   model: EntityModel,
@@ -197,6 +199,7 @@ function checkOperand(
   target: SchemaAtPath,
   path: AttributePath,
   issue: (path: readonly PropertyKey[], message: string) => void,
+  parsedOut?: ParsedValue,
 ): UpdateOperand | undefined {
   switch (operand.kind) {
     case 'value': {
@@ -207,9 +210,8 @@ function checkOperand(
         for (const i of parsed.error.issues) issue([...path, ...i.path], i.message);
         return undefined;
       }
-      const out: UpdateOperand = Object.freeze({ kind: 'value', value: toStorage(target.declared, parsed.data) });
-      parsedValues.set(out, parsed.data);
-      return out;
+      if (parsedOut) parsedOut.value = parsed.data;
+      return { kind: 'value', value: toStorage(target.declared, parsed.data) };
     }
     case 'path':
       if (!schemaAtPath(model.shape, operand.path)) {
@@ -224,7 +226,7 @@ function checkOperand(
         return undefined;
       }
       const fallback = checkOperand(model, operand.fallback, source, operand.path, issue);
-      return fallback && Object.freeze({ ...operand, fallback });
+      return fallback && { kind: 'ifNotExists', path: operand.path, fallback };
     }
     case 'listAppend': {
       const def = defOf(target.schema);
@@ -246,11 +248,11 @@ function checkOperand(
           if (!parsed.success) for (const e of parsed.error.issues) issue([...path, i, ...e.path], e.message);
           else items.push(toStorage(element, parsed.data));
         }
-        return Object.freeze({ kind: 'value', value: items });
+        return { kind: 'value', value: items };
       };
       const left = side(operand.left);
       const right = side(operand.right);
-      return left && right && Object.freeze({ ...operand, left, right });
+      return left && right && { kind: 'listAppend', left, right };
     }
     case 'arithmetic': {
       const kind = kindOf(target.schema);
@@ -265,11 +267,11 @@ function checkOperand(
           issue(path, `arithmetic ${delta}`);
           return undefined;
         }
-        return delta === o.value ? o : Object.freeze({ kind: 'value', value: delta });
+        return delta === o.value ? o : { kind: 'value', value: delta };
       };
       const left = side(operand.left);
       const right = side(operand.right);
-      return left && right && Object.freeze({ ...operand, left, right });
+      return left && right && { kind: 'arithmetic', op: operand.op, left, right };
     }
   }
 }

@@ -22,13 +22,22 @@ const MAX_ATTEMPTS = 3;
  * condition and the round is repeated, at most {@link MAX_ATTEMPTS} times.
  * @internal
  */
-export async function updateEntity(
+export function updateEntity(
   model: EntityModel,
   key: Readonly<Record<string, unknown>>,
   changes: UpdateInput<unknown>,
   options: UpdateOptions<unknown> = {},
 ): Promise<unknown> {
-  if (!options.readMissingKeyAttributes) return updateItem(model, key, changes, options);
+  // Not async itself: the common call adds no promise of its own to updateItem's.
+  return options.readMissingKeyAttributes ? updateReadingKeys(model, key, changes, options) : updateItem(model, key, changes, options);
+}
+
+async function updateReadingKeys(
+  model: EntityModel,
+  key: Readonly<Record<string, unknown>>,
+  changes: UpdateInput<unknown>,
+  options: UpdateOptions<unknown>,
+): Promise<unknown> {
   let missing: readonly string[];
   let keyError: KeyError;
   try {

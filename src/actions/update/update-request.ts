@@ -13,13 +13,12 @@ import { allConditions, bothConditions, eitherCondition, entityTypeIs, itemNotEx
 import { ifNotExistsOperand, setAction, valueOperand, type UpdateAction, type UpdateOperand } from '../../expressions/update-node.js';
 import { checkEntityUpdate } from '../../limits/update-size.js';
 import { compressAttributeValue } from '../../schema/compression.js';
-import { compileToStorage } from '../../schema/storage-codec.js';
 import { isOptional, kindOf } from '../../schema/zod-def.js';
 import { newGuard, NO_GUARD, prepareUpdateExtensions } from '../../model/apply-extensions.js';
 import type { ExpiryInput } from '../../model/expiry.js';
 import type { UpdateCall, WriteCallOptions, WriteGuard } from '../../model/write-extension.js';
 import type { RetryPolicy } from '../../request/retry-policy.js';
-import { planUpdate } from './update-plan.js';
+import { planUpdate, toStorage } from './update-plan.js';
 import type { RouteOption } from '../../request/route-option.js';
 
 /** What an update returns. */
@@ -151,19 +150,27 @@ export function prepareUpdate(
     guard,
     conditions: [],
     live: [],
-    set: { ...options.set },
-    setIfNotExists: { ...options.setIfNotExists },
-    actions: [...(options.actions ?? [])],
+    set: options.set ? { ...options.set } : {},
+    setIfNotExists: options.setIfNotExists ? { ...options.setIfNotExists } : {},
+    actions: options.actions ? [...options.actions] : [],
   };
-  prepareUpdateExtensions(call);
+  const extensions = model.extensions;
+  if (extensions.length > 0) prepareUpdateExtensions(call);
   const userCondition = options.userCondition && resolveCondition(options.userCondition, model);
   const plan = planUpdate(model, keyVals, resolveUpdate(changes));
   const planned: UpdateAction[] = [];
-  for (const e of model.extensions) planned.push(...(e.plannedUpdate?.(call, plan.assigned) ?? []));
-  const actions = [...plan.actions, ...extraActions(model, call), ...call.actions, ...planned];
+  for (const e of extensions) {
+    const more = e.plannedUpdate?.(call, plan.assigned);
+    if (more) for (const action of more) planned.push(action);
+  }
+  // The plan's own array, extended in place (it is this call's): plan, bookkeeping, extension actions, planned.
+  const actions = plan.actions;
+  extraActions(model, call, actions);
+  for (const action of call.actions) actions.push(action);
+  for (const action of planned) actions.push(action);
   const ctx = new ExpressionContext();
   // Equality on the entity type implies the item exists, and refuses another entity's item under the same key.
-  const live = allConditions([entityTypeIs(model.table.entityTypeAttribute, [model.name]), ...call.live])!;
+  const live = call.live.length === 0 ? entityTypeCondition(model) : allConditions([entityTypeCondition(model), ...call.live])!;
   let guardCondition: ConditionNode;
   if (options.upsert) {
     actions.push(...upsertActions(model, keyVals, plan.assigned));
@@ -185,8 +192,9 @@ export function prepareUpdate(
   }
   const written = assignments(actions);
   // Values too large or numbers DynamoDB refuses: ItemTooLargeError / ValidationError before sending.
-  checkEntityUpdate(model, keyVals, written);
-  const extra = allConditions([...call.conditions, userCondition, options.condition]);
+  checkEntityUpdate(model, keyVals, written, Key);
+  const extra =
+    call.conditions.length === 0 && options.condition === undefined ? userCondition : allConditions([...call.conditions, userCondition, options.condition]);
   const input: UpdateItemCommandInput = {
     TableName: model.table.name,
     Key,
@@ -194,23 +202,30 @@ export function prepareUpdate(
     ConditionExpression: compileCondition(extra ? bothConditions(guardCondition, extra) : guardCondition, ctx),
     ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
   };
-  Object.assign(input, ctx.toRequest());
+  ctx.addTo(input);
   return { input, key: keyVals, assignments: written, guard, now };
 }
 
-/** Bookkeeping attributes set by other features; they are not user changes, so not validated as such. */
-function extraActions(model: EntityModel, extras: Pick<UpdateCall, 'set' | 'setIfNotExists'>): UpdateAction[] {
-  const out: UpdateAction[] = [];
-  const stored = (name: string, value: unknown) => {
-    const schema = model.shape[name];
-    const convert = schema && compileToStorage(schema);
-    return convert ? convert(value) : value instanceof Date ? value.toISOString() : value;
-  };
-  for (const [name, value] of Object.entries(extras.set ?? {})) out.push(setAction([name], valueOperand(stored(name, value))));
-  for (const [name, value] of Object.entries(extras.setIfNotExists ?? {})) {
-    out.push(setAction([name], ifNotExistsOperand([name], valueOperand(stored(name, value)))));
+/** The entity-type condition of a model's updates (the same node every call; compiled per request). */
+const entityTypeConditions = new WeakMap<EntityModel, ConditionNode>();
+function entityTypeCondition(model: EntityModel): ConditionNode {
+  let node = entityTypeConditions.get(model);
+  if (node === undefined) entityTypeConditions.set(model, (node = entityTypeIs(model.table.entityTypeAttribute, [model.name])));
+  return node;
+}
+
+/** Bookkeeping attributes set by other features, appended to `out`; they are not user changes, so not validated as such. */
+function extraActions(model: EntityModel, extras: Pick<UpdateCall, 'set' | 'setIfNotExists'>, out: UpdateAction[]): void {
+  for (const name of Object.keys(extras.set)) out.push(setAction([name], valueOperand(bookkeepingValue(model, name, extras.set[name]))));
+  for (const name of Object.keys(extras.setIfNotExists)) {
+    out.push(setAction([name], ifNotExistsOperand([name], valueOperand(bookkeepingValue(model, name, extras.setIfNotExists[name])))));
   }
-  return out;
+}
+
+/** A bookkeeping value in stored form: by its schema attribute's converter (cached per schema), else a Date as ISO text. */
+function bookkeepingValue(model: EntityModel, name: string, value: unknown): unknown {
+  const schema = model.shape[name];
+  return schema ? toStorage(schema, value) : value instanceof Date ? value.toISOString() : value;
 }
 
 function assignments(actions: readonly UpdateAction[]): PreparedUpdate['assignments'] {
@@ -234,11 +249,7 @@ function assignments(actions: readonly UpdateAction[]): PreparedUpdate['assignme
 function upsertActions(model: EntityModel, key: Record<string, unknown>, assigned: ReadonlyMap<string, unknown>): UpdateAction[] {
   const out: UpdateAction[] = [set([model.table.entityTypeAttribute], model.name)];
   const issues: ValidationIssue[] = [];
-  for (const attribute of model.primaryAttributes) {
-    const schema = model.shape[attribute]!;
-    const convert = compileToStorage(schema);
-    out.push(set([attribute], convert ? convert(key[attribute]) : key[attribute]));
-  }
+  for (const attribute of model.primaryAttributes) out.push(set([attribute], toStorage(model.shape[attribute]!, key[attribute])));
   for (const [attribute, schema] of Object.entries(model.shape)) {
     if (model.primaryAttributes.has(attribute) || assigned.has(attribute)) continue;
     if (isOptional(schema)) continue;
@@ -246,9 +257,8 @@ function upsertActions(model: EntityModel, key: Record<string, unknown>, assigne
     if (absent.success) {
       // Defaulted (or a set, read back as empty): fill the default only when the item has no value yet.
       if (absent.data === undefined || (absent.data instanceof Set && absent.data.size === 0)) continue;
-      const convert = compileToStorage(schema);
       const algorithm = model.compressed.get(attribute);
-      let value = convert ? convert(absent.data) : absent.data;
+      let value = toStorage(schema, absent.data);
       // Stored exactly as a put would store the default (compressed attributes as Binary).
       if (algorithm) value = compressAttributeValue(schema, algorithm, value);
       if (value !== undefined) {

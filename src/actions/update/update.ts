@@ -51,35 +51,53 @@ export async function updateItem(
   const context = { entity: model.name, key: prepared.key, abortSignal: options.abortSignal, route: options.route, capacity: options.returnConsumedCapacity };
   const token = prepared.guard.token;
   const sent = await sendWrite(model.table, 'UpdateItem', prepared.input, context, { kind: 'update', resendable: token !== undefined, token, retry: options.retry });
-  if (!sent.ok) {
-    const mapped = sent.error;
-    const current = mapped.item;
-    const first = interpretConditionFailure(model, prepared.guard, mapped, 'update', sent.attempts);
-    // An SDK resend of this very call, applied the first time.
-    if (first === 'applied') return returnValues === 'ALL_NEW' && current ? readNativeItem(model, current) : undefined;
-    const expired = current !== undefined && !options.includeExpired && isExpiredItem(model.table.ttlAttribute, current, prepared.now);
-    if (expired && options.upsert && !prepared.guard.versioned && !retriedExpired && current[model.table.entityTypeAttribute] === model.name) {
-      // Expired but not yet deleted: remove the leftover as TTL would (only if unchanged) and create afresh.
-      if (await deleteExpiredLeftover(model, prepared, current, context)) return updateItem(model, key, changes, options, true, condition);
-    }
-    // An expired item counts as missing, like on reads.
-    const seen = expired ? new ConditionFailedError({ entity: model.name, key: prepared.key, cause: mapped.cause }) : mapped;
-    const outcome = seen === mapped ? first : interpretConditionFailure(model, prepared.guard, seen, 'update', sent.attempts);
-    if (outcome === 'applied') return undefined;
-    if (outcome === seen && seen.item === undefined && !options.upsert && returnsItemOnConditionFailure(model.table.transport)) {
-      throw new ConditionFailedError({
-        entity: model.name,
-        key: prepared.key,
-        message: `${model.name} ${JSON.stringify(prepared.key)}: no such item to update${expired ? ' (it has expired)' : ''} (pass upsert: true to create it)`,
-        cause: mapped.cause,
-      });
-    }
-    throw outcome;
-  }
+  if (!sent.ok) return updateFailed(model, key, changes, options, retriedExpired, condition, prepared, context, sent);
   const output = sent.output;
   if (!output.Attributes) return undefined;
   if (returnValues === 'ALL_NEW' || returnValues === 'ALL_OLD') return readReturnedItem(model, output.Attributes);
   return readPartialItem(model, output.Attributes);
+}
+
+/**
+ * A failed condition of {@link updateItem}: an earlier send applied, an
+ * expired leftover replaced, a missing item, or the error. Its own function
+ * so the common path's suspended frame stays small.
+ */
+async function updateFailed(
+  model: EntityModel,
+  key: Readonly<Record<string, unknown>>,
+  changes: UpdateInput<unknown>,
+  options: UpdateOptions<unknown>,
+  retriedExpired: boolean,
+  condition: ConditionNode | undefined,
+  prepared: PreparedUpdate,
+  context: SendContext,
+  sent: { readonly error: ConditionFailedError; readonly attempts: number | undefined },
+): Promise<unknown> {
+  const returnValues = options.returnValues ?? 'NONE';
+  const mapped = sent.error;
+  const current = mapped.item;
+  const first = interpretConditionFailure(model, prepared.guard, mapped, 'update', sent.attempts);
+  // An SDK resend of this very call, applied the first time.
+  if (first === 'applied') return returnValues === 'ALL_NEW' && current ? readNativeItem(model, current) : undefined;
+  const expired = current !== undefined && !options.includeExpired && isExpiredItem(model.table.ttlAttribute, current, prepared.now);
+  if (expired && options.upsert && !prepared.guard.versioned && !retriedExpired && current[model.table.entityTypeAttribute] === model.name) {
+    // Expired but not yet deleted: remove the leftover as TTL would (only if unchanged) and create afresh.
+    if (await deleteExpiredLeftover(model, prepared, current, context)) return updateItem(model, key, changes, options, true, condition);
+  }
+  // An expired item counts as missing, like on reads.
+  const seen = expired ? new ConditionFailedError({ entity: model.name, key: prepared.key, cause: mapped.cause }) : mapped;
+  const outcome = seen === mapped ? first : interpretConditionFailure(model, prepared.guard, seen, 'update', sent.attempts);
+  if (outcome === 'applied') return undefined;
+  if (outcome === seen && seen.item === undefined && !options.upsert && returnsItemOnConditionFailure(model.table.transport)) {
+    throw new ConditionFailedError({
+      entity: model.name,
+      key: prepared.key,
+      message: `${model.name} ${JSON.stringify(prepared.key)}: no such item to update${expired ? ' (it has expired)' : ''} (pass upsert: true to create it)`,
+      cause: mapped.cause,
+    });
+  }
+  throw outcome;
 }
 
 /** Deletes an expired item if its TTL value is still the one seen; false when it changed meanwhile. */

@@ -4,7 +4,7 @@
  *
  * @module tablewright/testing
  */
-export { startDynamoDBLocal, DynamoDBLocalStartError } from './start-dynamodb-local.js';
+export { startDynamoDBLocal, DynamoDBLocalStartError, DYNAMODB_LOCAL_JAVA_OPTIONS } from './start-dynamodb-local.js';
 export type { StartDynamoDBLocalOptions, DynamoDBLocal } from './start-dynamodb-local.js';
 export { startFaultProxy } from './fault-proxy/fault-proxy.js';
 export type { FaultProxy, FaultProxyOptions, FaultProxyStats } from './fault-proxy/fault-proxy.js';

@@ -21,6 +21,11 @@ export interface StartDynamoDBLocalOptions {
   /** The `java` executable. Default: `JAVA_HOME/bin/java` when set, else `java` on PATH. */
   readonly javaPath?: string | undefined;
   /**
+   * Options for the JVM, before `-jar`. Default {@link DYNAMODB_LOCAL_JAVA_OPTIONS}
+   * (the client JIT only); pass `[]` for Java's defaults.
+   */
+  readonly javaOptions?: readonly string[] | undefined;
+  /**
    * Attach to the running instance named by the `TABLEWRIGHT_DYNAMODB_LOCAL`
    * environment variable (an endpoint such as `http://127.0.0.1:8000`) instead
    * of starting Java, when that variable is set. Default `true`; ignored when
@@ -29,6 +34,15 @@ export interface StartDynamoDBLocalOptions {
    */
   readonly attach?: boolean | undefined;
 }
+
+/**
+ * The JVM options {@link startDynamoDBLocal} uses unless given others:
+ * `-XX:TieredStopAtLevel=1` compiles with the client JIT only. A test run's
+ * instance lives for minutes, too short for the optimizing compiler to pay
+ * back its own CPU: measured on two cores, startup took 2.4 s of CPU instead
+ * of 4.9 s, and a batch-write and backfill workload 24 s instead of 43 s.
+ */
+export const DYNAMODB_LOCAL_JAVA_OPTIONS: readonly string[] = Object.freeze(['-XX:TieredStopAtLevel=1']);
 
 /** A running DynamoDB Local. */
 export interface DynamoDBLocal {
@@ -105,21 +119,25 @@ export async function startDynamoDBLocal(options: StartDynamoDBLocalOptions = {}
     return attachTo(shared, options);
   }
   const java = options.javaPath ?? (process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java');
+  const javaOptions = options.javaOptions ?? DYNAMODB_LOCAL_JAVA_OPTIONS;
+  if (!Array.isArray(javaOptions) || !javaOptions.every((o) => typeof o === 'string')) {
+    throw new DynamoDBLocalStartError('javaOptions must be an array of strings (JVM options such as "-Xmx512m")');
+  }
   assertJava(java);
   const libDir = findBundledJar();
-  if (options.port !== undefined) return startOn(options.port, java, libDir, options);
+  if (options.port !== undefined) return startOn(options.port, java, javaOptions, libDir, options);
   // A port picked here can still be taken before Java binds it: pick another (Java says BindException).
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOn(await freePort(), java, libDir, options);
+      return await startOn(await freePort(), java, javaOptions, libDir, options);
     } catch (error) {
       if (attempt >= 3 || !(error instanceof DynamoDBLocalStartError) || !/BindException|Address already in use/.test(error.message)) throw error;
     }
   }
 }
 
-async function startOn(port: number, java: string, libDir: string, options: StartDynamoDBLocalOptions): Promise<DynamoDBLocal> {
-  const args = [`-Djava.library.path=${join(libDir, 'DynamoDBLocal_lib')}`, '-jar', join(libDir, 'DynamoDBLocal.jar')];
+async function startOn(port: number, java: string, javaOptions: readonly string[], libDir: string, options: StartDynamoDBLocalOptions): Promise<DynamoDBLocal> {
+  const args = [...javaOptions, `-Djava.library.path=${join(libDir, 'DynamoDBLocal_lib')}`, '-jar', join(libDir, 'DynamoDBLocal.jar')];
   args.push('-inMemory', '-disableTelemetry', '-port', String(port));
   if (options.sharedDb) args.push('-sharedDb');
 

@@ -74,7 +74,7 @@ describe('published package', () => {
     expect(esm.admin).toEqual(expect.arrayContaining(['createTable', 'ensureTable', 'WaitTimeoutError', 'planReplicas', 'applyReplicas']));
     expect(esm.keys).toEqual(expect.arrayContaining(['regionRouter', 'PinnedRegionUnavailableError']));
     expect(cjs.admin).toEqual(esm.admin);
-    expect(esm.testing).toEqual(['DynamoDBLocalStartError', 'startDynamoDBLocal', 'startFaultProxy']);
+    expect(esm.testing).toEqual(['DYNAMODB_LOCAL_JAVA_OPTIONS', 'DynamoDBLocalStartError', 'startDynamoDBLocal', 'startFaultProxy']);
     expect(esm.core).toEqual(expect.arrayContaining(['TableCore', 'EntityCore', 'ValidationError', 'ConfigurationError']));
     expect(esm.core).not.toContain('Table');
     expect(esm.coreShared).toBe(true);

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { connect, createServer, type AddressInfo } from 'node:net';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { DynamoDBLocalStartError, startDynamoDBLocal } from '../../src/testing/index.js';
+import { DYNAMODB_LOCAL_JAVA_OPTIONS, DynamoDBLocalStartError, startDynamoDBLocal } from '../../src/testing/index.js';
 
 /** Polls until nothing listens on the port any more (bounded), instead of sleeping a guess. */
 async function waitUntilClosed(port: number, timeoutMs = 20_000): Promise<boolean> {
@@ -22,9 +23,11 @@ async function waitUntilClosed(port: number, timeoutMs = 20_000): Promise<boolea
 
 // Each test starts a JVM (2 s idle, 20–40 s on two loaded cores).
 describe('startDynamoDBLocal', { timeout: 180_000 }, () => {
-  it('starts an in-memory instance on a free port and stop() ends it', async () => {
+  it('starts an in-memory instance on a free port, with the client JIT only, and stop() ends it', async () => {
     const local = await startDynamoDBLocal({ attach: false });
     expect(local.endpoint).toBe(`http://127.0.0.1:${local.port}`);
+    expect(javaArgs(local.port)).toEqual(expect.arrayContaining([...DYNAMODB_LOCAL_JAVA_OPTIONS, '-inMemory']));
+    expect(DYNAMODB_LOCAL_JAVA_OPTIONS).toEqual(['-XX:TieredStopAtLevel=1']);
     const other = local.createClient({ accessKeyId: 'someoneElse' });
     expect((await other.send(new ListTablesCommand({}))).TableNames).toEqual([]);
     other.destroy();
@@ -43,6 +46,14 @@ describe('startDynamoDBLocal', { timeout: 180_000 }, () => {
       expect((error as Error).message).toMatch(/exited during startup[\s\S]*(BindException|Failed to bind)/);
     } finally {
       holder.close();
+    }
+  });
+
+  it('refuses javaOptions that are not an array of strings, before starting Java', async () => {
+    for (const javaOptions of ['-Xmx1g', [1], [undefined]]) {
+      const error = await startDynamoDBLocal({ javaOptions: javaOptions as never, attach: false }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DynamoDBLocalStartError);
+      expect((error as Error).message).toContain('javaOptions must be an array of strings');
     }
   });
 
@@ -104,3 +115,18 @@ describe('startDynamoDBLocal', { timeout: 180_000 }, () => {
     expect(await waitUntilClosed(port)).toBe(true);
   });
 });
+
+/** The command line of the java process started with `-port <port>` (Linux: /proc). */
+function javaArgs(port: number): string[] {
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // gone meanwhile
+    }
+    const at = args.indexOf('-port');
+    if (args[0]?.endsWith('java') && at !== -1 && args[at + 1] === String(port)) return args;
+  }
+  return [];
+}

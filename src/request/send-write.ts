@@ -48,7 +48,7 @@ export async function sendWrite<O extends WriteOperationName>(
   } catch (error) {
     return resendWrite(table, operation, input, context, plan, error);
   }
-  const reported = (output as { $metadata?: { attempts?: unknown } }).$metadata?.attempts;
+  const reported = reportedAttempts(output);
   return { ok: true, output, attempts: typeof reported === 'number' ? reported : undefined };
 }
 
@@ -67,34 +67,30 @@ async function resendWrite<O extends WriteOperationName>(
   let policy: ReturnType<typeof resolveRetryPolicy> | undefined;
   let failure: unknown = first;
   for (let n = 1; ; n++) {
-    if (n > 1) {
-      try {
-        const output = await send(table, operation, input, context);
-        const reported = (output as { $metadata?: { attempts?: unknown } }).$metadata?.attempts;
-        if (typeof reported === 'number') attempts += reported;
-        else (attempts += 1), (known = false);
-        return { ok: true, output, attempts };
-      } catch (error) {
-        failure = error;
-      }
-    }
-    const error = failure;
-    const reported = reportedAttempts(error);
+    const reported = reportedAttempts(failure);
     if (typeof reported === 'number') attempts += reported;
     else (attempts += 1), (known = false);
-    if (error instanceof ConditionFailedError) return { ok: false, error, attempts: known || n > 1 ? attempts : undefined };
-    if (!plan.resendable || !isTransientError(error) || context.abortSignal?.aborted) throw error;
-    maybeApplied ||= mayHaveApplied(error);
+    if (failure instanceof ConditionFailedError) return { ok: false, error: failure, attempts: known || n > 1 ? attempts : undefined };
+    if (!plan.resendable || !isTransientError(failure) || context.abortSignal?.aborted) throw failure;
+    maybeApplied ||= mayHaveApplied(failure);
     policy ??= resolveRetryPolicy(plan.retry, WRITE_RETRY);
     if (!policy.mayRetry(n + 1)) {
-      if (!maybeApplied || !(error instanceof DynamoDBError)) throw error;
-      throw new WriteUnconfirmedError({ operation: plan.kind, entity: context.entity, key: context.key, token: plan.token, attempts, last: error });
+      if (!maybeApplied || !(failure instanceof DynamoDBError)) throw failure;
+      throw new WriteUnconfirmedError({ operation: plan.kind, entity: context.entity, key: context.key, token: plan.token, attempts, last: failure });
     }
     await policy.backoff(n);
+    try {
+      const output = await send(table, operation, input, context);
+      const sent = reportedAttempts(output);
+      return { ok: true, output, attempts: attempts + (typeof sent === 'number' ? sent : 1) };
+    } catch (error) {
+      failure = error;
+    }
   }
 }
 
-function reportedAttempts(error: unknown): unknown {
-  const e = error as { $metadata?: { attempts?: unknown }; cause?: { $metadata?: { attempts?: unknown } } } | undefined;
+/** The attempts the SDK reports on an output or an error (or the error's cause). */
+function reportedAttempts(value: unknown): unknown {
+  const e = value as { $metadata?: { attempts?: unknown }; cause?: { $metadata?: { attempts?: unknown } } } | undefined;
   return e?.$metadata?.attempts ?? e?.cause?.$metadata?.attempts;
 }

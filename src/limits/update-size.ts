@@ -32,16 +32,18 @@ export function checkUpdateSizes(
   assignments: Iterable<UpdateAssignment>,
   context?: { readonly keyValues?: Readonly<Record<string, unknown>> },
 ): number {
+  // Read twice when over the limit (for the error's largest parts): a one-shot iterable is kept.
+  const list = Array.isArray(assignments) ? (assignments as readonly UpdateAssignment[]) : [...assignments];
   const issues: ValidationIssue[] = [];
   let total = 0;
   for (const name in key) total += utf8Length(name) + Math.max(0, valueSize(key[name], [name], issues));
-  for (const { path, value } of assignments) {
+  for (const { path, value } of list) {
     const size = assignmentSize(path, value, issues);
     if (size >= 0) total += size;
   }
   const where = context?.keyValues ?? key;
   if (issues.length > 0) throw new ValidationError({ entity, key: where, issues, direction: 'write' });
-  if (total > ITEM_SIZE_LIMIT) throw new ItemTooLargeError({ entity, key: where, size: total, limit: ITEM_SIZE_LIMIT, largest: largestSizes(key, assignments) });
+  if (total > ITEM_SIZE_LIMIT) throw new ItemTooLargeError({ entity, key: where, size: total, limit: ITEM_SIZE_LIMIT, largest: largestSizes(key, list) });
   return total;
 }
 
@@ -65,7 +67,7 @@ function assignmentSize(path: string | readonly PropertyKey[], value: unknown, i
 }
 
 /** The five largest parts of an update over the limit, for its error (computed only then). */
-function largestSizes(key: Readonly<Record<string, unknown>>, assignments: Iterable<UpdateAssignment>): AttributeSize[] {
+function largestSizes(key: Readonly<Record<string, unknown>>, assignments: readonly UpdateAssignment[]): AttributeSize[] {
   const scratch: ValidationIssue[] = [];
   const sizes: AttributeSize[] = [];
   for (const name in key) sizes.push({ attribute: name, size: utf8Length(name) + Math.max(0, valueSize(key[name], [name], scratch)) });

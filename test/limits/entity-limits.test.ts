@@ -197,6 +197,23 @@ describe('updates', () => {
     expect((error as ItemTooLargeError).largest.map((l) => l.attribute)).toEqual(['body', 'meta.notes', 'pk', 'sk']);
     expect(() => checkUpdateSizes('Doc', key, [{ path: ['extra', 0], value: Number.NaN }])).toThrow(ValidationError);
   });
+
+  it('checkUpdateSizes names the largest parts of an update over the limit given as a one-shot iterable too', () => {
+    const key = { pk: 'DOC#u1', sk: 'DOC' };
+    function* assignments() {
+      yield { path: 'body', value: 'x'.repeat(300_000) };
+      yield { path: ['meta', 'notes'], value: 'y'.repeat(110_000) };
+    }
+    const error = (() => {
+      try {
+        checkUpdateSizes('Doc', key, assignments());
+      } catch (e) {
+        return e;
+      }
+    })() as ItemTooLargeError;
+    expect(error).toBeInstanceOf(ItemTooLargeError);
+    expect(error.largest.map((l) => l.attribute)).toEqual(['body', 'meta.notes', 'pk', 'sk']);
+  });
 });
 
 describe('checkEntityUpdate (for the update operation)', () => {

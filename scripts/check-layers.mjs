@@ -8,7 +8,7 @@ import { dirname, join, normalize, relative, sep } from 'node:path';
 
 // Which top-level folder (or entry file) may import which. Read it bottom-up;
 // docs/architecture.md draws the same picture.
-// runtime: Node builtins taken on first use (a leaf, like the errors).
+// runtime: what loads on first use, Node builtins and chunks (a leaf, like the errors).
 const LEAVES = ['errors', 'errors.ts', 'runtime'];
 const RULES = {
   'errors.ts': ['errors'],

@@ -21,15 +21,12 @@ import {
   type ScanReader,
 } from '../actions/scan/scan.js';
 import { TableCore } from './table-core.js';
-import { ConfigurationError } from '../errors.js';
+import { loadOnFirstUse } from '../runtime/load-on-first-use.js';
 import type { EnsureResult, TableStatusReport, WaitOptions } from '../table/table-lifecycle.js';
 
 // The control plane is loaded on first use: most programs never create or
 // describe a table at run time, and every byte of the entry is compiled at import.
-const lifecycle = () =>
-  import('../table/table-lifecycle.js').catch((cause: unknown) => {
-    throw new ConfigurationError(`could not load the table lifecycle: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-  });
+const lifecycle = () => loadOnFirstUse('the table lifecycle', () => import('../table/table-lifecycle.js'));
 
 /**
  * A DynamoDB table declaration: keys, indexes, capacity, TTL, stream. Entities

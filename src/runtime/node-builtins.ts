@@ -12,17 +12,17 @@ let zlib: typeof Zlib | undefined;
 
 /** `node:crypto`, loaded on first use. @internal */
 export function nodeCrypto(): typeof Crypto {
-  return (crypto ??= builtin('node:crypto'));
+  return (crypto ??= builtin('node:crypto') as typeof Crypto);
 }
 
 /** `node:zlib`, loaded on first use. @internal */
 export function nodeZlib(): typeof Zlib {
-  return (zlib ??= builtin('node:zlib'));
+  return (zlib ??= builtin('node:zlib') as typeof Zlib);
 }
 
-function builtin<Id extends 'node:crypto' | 'node:zlib'>(id: Id): Id extends 'node:crypto' ? typeof Crypto : typeof Zlib {
+function builtin(id: string): unknown {
   if (typeof process.getBuiltinModule !== 'function') {
     throw new ConfigurationError(`tablewright needs Node.js 20.16 or later (process.getBuiltinModule); this is ${process.version}`);
   }
-  return process.getBuiltinModule(id) as never;
+  return process.getBuiltinModule(id);
 }

@@ -1,24 +1,24 @@
-import { ConfigurationError } from '../errors.js';
+import { loadOnFirstUse } from '../runtime/load-on-first-use.js';
 import type { OperationMap, OperationName, SendOptions, Transport } from './transport.js';
 
 /**
  * A transport whose implementation is loaded on its first send (a dynamic
  * `import()`, a chunk of its own in the published build). Importing
  * `tablewright` then costs nothing for the programs that never send through
- * it: the cold start of a Lambda is dominated by the bytes Node compiles.
- * A failed load is a {@link ConfigurationError} and is tried again on the
- * next send.
+ * it: the cold start of a Lambda is dominated by the code Node compiles.
+ * A failed load is a `ConfigurationError` and is tried again on the next
+ * send.
  * @internal
  */
 export function lazyTransport(what: string, load: () => Promise<Transport>): Transport {
   let loaded: Transport | undefined;
   let loading: Promise<Transport> | undefined;
   const start = () =>
-    (loading ??= load().then(
+    (loading ??= loadOnFirstUse(what, load).then(
       (transport) => (loaded = transport),
-      (cause: unknown) => {
+      (error: unknown) => {
         loading = undefined;
-        throw new ConfigurationError(`could not load ${what}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+        throw error;
       },
     ));
   return {

@@ -108,8 +108,13 @@ const participantIdentity = (op: TransactionParticipant) => op;
 function unsentOrUnconfirmed(error: unknown, ops: readonly TransactionParticipant[], token: string | undefined, abortSignal: AbortSignal | undefined): unknown {
   const mapped = mapTransactionError(error, ops, token);
   if (mapped instanceof TransactionCanceledError || !isTransientError(mapped) || abortSignal?.aborted) return mapped;
-  if (!mayHaveApplied(mapped) || !(mapped instanceof DynamoDBError)) return mapped;
-  return new WriteUnconfirmedError({ operation: 'transactWrite', token, attempts: 1, last: mapped });
+  return lastError(mapped, mayHaveApplied(mapped), token, 1);
+}
+
+/** The error a transaction ends with when no send is left: {@link WriteUnconfirmedError} if a send may have been applied. */
+function lastError(mapped: unknown, maybeApplied: boolean, token: string | undefined, attempts: number): unknown {
+  if (mapped instanceof TransactionCanceledError || !maybeApplied || !(mapped instanceof DynamoDBError)) return mapped;
+  return new WriteUnconfirmedError({ operation: 'transactWrite', token, attempts, last: mapped });
 }
 
 /** Sends with resends (`retry`) or stats: the policy's deadline and clock start here. */
@@ -133,10 +138,7 @@ async function sendTransaction(
       const cancelled = mapped instanceof TransactionCanceledError;
       if (!(cancelled ? mapped.retryable : isTransientError(mapped)) || options.abortSignal?.aborted) throw mapped;
       if (!cancelled) maybeApplied ||= mayHaveApplied(mapped);
-      if (!policy.mayRetry(n + 1)) {
-        if (cancelled || !maybeApplied || !(mapped instanceof DynamoDBError)) throw mapped;
-        throw new WriteUnconfirmedError({ operation: 'transactWrite', token, attempts: n, last: mapped });
-      }
+      if (!policy.mayRetry(n + 1)) throw lastError(mapped, maybeApplied, token, n);
       await policy.backoff(n);
     }
   }

@@ -29,8 +29,6 @@ export type UpdateAction =
 /** @internal */
 export const valueOperand = (value: unknown): UpdateOperand => Object.freeze({ kind: 'value', value });
 /** @internal */
-export const pathOperand = (path: AttributePath): UpdateOperand => Object.freeze({ kind: 'path', path });
-/** @internal */
 export const setAction = (path: AttributePath, operand: UpdateOperand): UpdateAction => Object.freeze({ kind: 'set', path, operand });
 /** @internal */
 export const removeAction = (path: AttributePath): UpdateAction => Object.freeze({ kind: 'remove', path });
